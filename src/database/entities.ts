@@ -1,0 +1,57 @@
+import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { Client } from '../modules/client/client.entity';
+import { Enrollment } from '../modules/enrollment/enrollment.entity';
+import { Exit } from '../modules/enrollment/exit.entity';
+import { Location } from '../modules/organization/location.entity';
+import { Organization } from '../modules/organization/organization.entity';
+import { Funder } from '../modules/program/funder.entity';
+import { Inventory } from '../modules/program/inventory.entity';
+import { Program } from '../modules/program/program.entity';
+import {
+  InformationRelease,
+  InformationReleaseShare,
+  ReleaseException,
+  RestrictionOption,
+} from '../modules/security/information-release.entity';
+import { Session } from '../modules/security/session.entity';
+import { OrgAssignment, User, UserTraining } from '../modules/security/user.entity';
+import {
+  Workgroup,
+  WorkgroupCapability,
+  WorkgroupMembership,
+  WorkgroupRequiredTraining,
+} from '../modules/security/workgroup.entity';
+import { Assessment } from '../modules/transaction/assessment.entity';
+import { CeEvent } from '../modules/transaction/ce-event.entity';
+import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
+import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
+import { Service } from '../modules/transaction/service.entity';
+
+export const ENTITIES = [
+  Organization,
+  Location,
+  Program,
+  Funder,
+  Inventory,
+  Workgroup,
+  WorkgroupCapability,
+  WorkgroupRequiredTraining,
+  WorkgroupMembership,
+  User,
+  UserTraining,
+  OrgAssignment,
+  Session,
+  InformationRelease,
+  InformationReleaseShare,
+  ReleaseException,
+  RestrictionOption,
+  Client,
+  Enrollment,
+  Exit,
+  Service,
+  CurrentLivingSituation,
+  Assessment,
+  CeEvent,
+  HealthAndDv,
+  AuditEvent,
+];

@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { LocalDate } from '../../graphql/scalars';
+import { FunderSource } from '../../hud';
+
+/** HUD 2.06 Funding Sources of a program. */
+@ObjectType({ description: 'A funding source of a program (HUD 2.06 Funding Sources).' })
+@Entity()
+export class Funder {
+  @Field(() => ID, { description: 'Waypoint identifier (HUD FunderID).' })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @Column()
+  programId: number;
+
+  @Field(() => FunderSource, { description: 'HUD 2.06.1 Funding Source.' })
+  @Column({ type: 'smallint' })
+  funder: FunderSource;
+
+  @Field(() => String, { nullable: true, description: 'HUD 2.06.2 Grant Identifier.' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  grantId: string | null;
+
+  @Field(() => LocalDate, { description: 'HUD 2.06.3 Grant Start Date.' })
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'HUD 2.06.4 Grant End Date.' })
+  @Column({ type: 'date', nullable: true })
+  endDate: string | null;
+}

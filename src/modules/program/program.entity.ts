@@ -1,0 +1,49 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { LocalDate } from '../../graphql/scalars';
+import { ProjectType } from '../../hud';
+
+/** A HUD project owned by one organization. New transactions are created for a program. */
+@ObjectType({ description: 'A HUD project (HUD 2.02 Project Information) owned by one Security Organization.' })
+@Entity()
+export class Program {
+  @Field(() => ID, { description: 'Waypoint identifier (HUD 2.02.1 ProjectID).' })
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Index()
+  @Column()
+  organizationId: number;
+
+  @Field({ description: 'HUD 2.02.3 Project Name.' })
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => ProjectType, { description: 'HUD 2.02.6 Project Type.' })
+  @Column({ type: 'smallint' })
+  projectType: ProjectType;
+
+  @Field(() => String, { nullable: true, description: 'HUD 2.03.1 Continuum of Care code, e.g. XX-500.' })
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  cocCode: string | null;
+
+  @Field(() => LocalDate, { description: 'HUD 2.02.4 Operating Start Date.' })
+  @Column({ type: 'date' })
+  operatingStartDate: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'HUD 2.02.5 Operating End Date.' })
+  @Column({ type: 'date', nullable: true })
+  operatingEndDate: string | null;
+
+  @Field({ description: 'False once an administrator has deactivated the program.' })
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Field({ description: 'HUD DateCreated.' })
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field({ description: 'HUD DateUpdated.' })
+  @UpdateDateColumn()
+  updatedAt: Date;
+}
