@@ -18,6 +18,8 @@ export interface Config {
   /** Folder for the embedded SQLite database. */
   dataDir: string;
   port: number;
+  /** Interface to listen on. */
+  host: string;
   logLevel: string;
   /** Sessions end after this many minutes without a request. */
   sessionIdleMinutes: number;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     port: int('PORT', 4000),
+    host: env.HOST || '0.0.0.0',
     logLevel: env.LOG_LEVEL || 'info',
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: int('SESSION_MAX_HOURS', 12),

@@ -43,10 +43,12 @@ export class AuditEvent {
   fields: string[] | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  before: Record<string, unknown> | null;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON snapshot
+  before: Record<string, any> | null;
 
   @Column({ type: 'simple-json', nullable: true })
-  after: Record<string, unknown> | null;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON snapshot
+  after: Record<string, any> | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId: string | null;

@@ -1,0 +1,39 @@
+import type { GraphQLFieldResolver } from 'graphql';
+import type { IMiddlewareFunction } from 'graphql-middleware';
+import type { RequestContext } from '../graphql/context';
+import { FIELD_RULES, type Denied, type FieldRule } from './permissions';
+
+const EMPTY_CONNECTION = Object.freeze({
+  edges: [],
+  totalCount: 0,
+  pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+});
+
+function deniedValue(denied: Denied): unknown {
+  if (denied === 'emptyList') return [];
+  if (denied === 'emptyConnection') return EMPTY_CONNECTION;
+  return null;
+}
+
+function guard(coordinate: string, rule: FieldRule): IMiddlewareFunction {
+  // Deliberately synchronous: no promise is created unless the field's own resolver makes one.
+  const middleware = (resolve: GraphQLFieldResolver<unknown, RequestContext>, parent: unknown, args: unknown, ctx: RequestContext, info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3]) => {
+    if (!ctx.access?.has(rule.capability)) return deniedValue(rule.denied);
+    if (rule.sensitive) ctx.reads.field(coordinate);
+    return resolve(parent, args, ctx, info);
+  };
+  return middleware as unknown as IMiddlewareFunction;
+}
+
+/**
+ * graphql-middleware field map for the sensitive fields of FIELD_RULES: a caller without the
+ * capability gets null (or an empty list/connection), never an error, and the parent stays.
+ */
+export function fieldGuards(): Record<string, Record<string, IMiddlewareFunction>> {
+  const map: Record<string, Record<string, IMiddlewareFunction>> = {};
+  for (const [type, fields] of Object.entries(FIELD_RULES)) {
+    map[type] = {};
+    for (const [field, rule] of Object.entries(fields)) map[type][field] = guard(`${type}.${field}`, rule);
+  }
+  return map;
+}

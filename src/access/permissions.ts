@@ -1,0 +1,102 @@
+/**
+ * The permission map: which rule guards every root operation and every sensitive field. It is
+ * data, printed by `npm run permissions` and checked by test/access/permission-coverage.test.ts,
+ * which fails when a Query or Mutation field, or a field listed as sensitive, has no rule.
+ *
+ * Root rules are enforced by graphql-shield (once per operation). Field rules are enforced by a
+ * synchronous guard (field-guard.ts) so the common path costs a Set lookup, not an async
+ * resolver per field per row.
+ */
+import type { Capability } from './capabilities';
+
+/**
+ * - `public`: anyone (login).
+ * - `session`: any valid session, whatever its state (me, logout, acceptEndUserAgreement).
+ * - `agreed`: a session whose user accepted the End User Agreement, changed any temporary
+ *   password and completed required trainings, with or without a context (selectContext).
+ * - a capability: a READY session (context selected) whose capabilities include it.
+ */
+export type RootRule = 'public' | 'session' | 'agreed' | Capability;
+
+export const QUERY_RULES: Record<string, RootRule> = {
+  me: 'session',
+  clients: 'client:read',
+  client: 'client:read',
+  enrollment: 'enrollment:read',
+  service: 'service:read',
+  programs: 'program:read',
+  program: 'program:read',
+  organizations: 'program:read',
+};
+
+export const MUTATION_RULES: Record<string, RootRule> = {
+  login: 'public',
+  logout: 'session',
+  acceptEndUserAgreement: 'session',
+  selectContext: 'agreed',
+  createClient: 'client:write',
+  updateClient: 'client:write',
+  deleteClient: 'client:write',
+  createEnrollment: 'enrollment:write',
+  updateEnrollment: 'enrollment:write',
+  exitEnrollment: 'enrollment:write',
+  deleteEnrollment: 'enrollment:write',
+  createService: 'service:write',
+  deleteService: 'service:write',
+  createCurrentLivingSituation: 'cls:write',
+  createAssessment: 'ce.assessment:write',
+  createCeEvent: 'ce.event:write',
+  createHealthAndDv: 'health:write',
+};
+
+/** What a guarded field resolves to for a caller without the capability. */
+export type Denied = 'null' | 'emptyList' | 'emptyConnection';
+
+export interface FieldRule {
+  capability: Capability;
+  denied: Denied;
+  /** Sensitive data: its reads are named in the audit log. */
+  sensitive: boolean;
+}
+
+const sensitive = (capability: Capability): FieldRule => ({ capability, denied: 'null', sensitive: true });
+const relation = (capability: Capability, denied: Denied = 'emptyList'): FieldRule => ({ capability, denied, sensitive: false });
+
+/** Field rules by type and field ("Type.field"). Every field listed must be nullable or have a non-null denied value. */
+export const FIELD_RULES: Record<string, Record<string, FieldRule>> = {
+  Client: {
+    firstName: sensitive('client.name:read'),
+    middleName: sensitive('client.name:read'),
+    lastName: sensitive('client.name:read'),
+    nameSuffix: sensitive('client.name:read'),
+    ssn: sensitive('client.ssn:read'),
+    dob: sensitive('client.dob:read'),
+    raceEthnicity: sensitive('client.demographics:read'),
+    sex: sensitive('client.demographics:read'),
+    veteranStatus: sensitive('client.demographics:read'),
+    enrollments: relation('enrollment:read'),
+  },
+  Enrollment: {
+    services: relation('service:read', 'emptyConnection'),
+    currentLivingSituations: relation('cls:read'),
+    assessments: relation('assessment:read'),
+    ceEvents: relation('ce.event:read'),
+  },
+  Assessment: {
+    score: sensitive('assessment.score:read'),
+    prioritizationStatus: sensitive('assessment.score:read'),
+  },
+  HealthAndDv: {
+    domesticViolenceSurvivor: sensitive('health:read'),
+    whenOccurred: sensitive('health:read'),
+    currentlyFleeing: sensitive('health:read'),
+    generalHealthStatus: sensitive('health:read'),
+  },
+};
+
+/** Fields of a type hidden from a caller holding `has` (for `access.hiddenFields`). */
+export function hiddenFields(typeName: string, has: (c: Capability) => boolean): string[] {
+  const rules = FIELD_RULES[typeName];
+  if (!rules) return [];
+  return Object.keys(rules).filter((field) => !has(rules[field].capability));
+}

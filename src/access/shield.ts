@@ -1,0 +1,80 @@
+import type { GraphQLSchema } from 'graphql';
+import { allow, rule, shield } from 'graphql-shield';
+import type { IMiddleware } from 'graphql-middleware';
+import type { RequestContext } from '../graphql/context';
+import { appError, forbidden, unauthenticated } from '../graphql/errors';
+import { MUTATION_RULES, QUERY_RULES, type RootRule } from './permissions';
+import type { AccessContext } from './access-context';
+
+/** Why a session that exists still may not act: each state has its own code and advice. */
+function stateError(access: AccessContext) {
+  switch (access.state) {
+    case 'NEEDS_PASSWORD_CHANGE':
+      return appError('PASSWORD_CHANGE_REQUIRED', 'Change your temporary password with changePassword first.');
+    case 'NEEDS_AGREEMENT':
+      return appError('AGREEMENT_REQUIRED', 'Accept the End User Agreement with acceptEndUserAgreement first.');
+    case 'TRAINING_REQUIRED':
+      return appError('TRAINING_REQUIRED', 'A training your workgroup requires is not recorded; ask your agency lead or HMIS administrator.');
+    case 'NEEDS_CONTEXT':
+      return appError('CONTEXT_REQUIRED', 'Select a workgroup and organization with selectContext first (see me.workgroups and me.loginOrganizations).');
+    default:
+      return null;
+  }
+}
+
+// Every rule depends only on the request's access context: `contextual` caches each decision
+// once per request, and no rule hashes `parent` (shield's `strict` cache cannot hash entities).
+const isSession = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => (ctx.access ? true : unauthenticated()));
+
+const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return unauthenticated();
+  const error = stateError(ctx.access);
+  return error && ctx.access.state !== 'NEEDS_CONTEXT' ? error : true;
+});
+
+type ShieldRule = ReturnType<ReturnType<typeof rule>>;
+
+const capabilityRules = new Map<string, ShieldRule>();
+function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed'>) {
+  let r = capabilityRules.get(capability);
+  if (!r) {
+    r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+      if (!ctx.access) return unauthenticated();
+      const error = stateError(ctx.access);
+      if (error) return error;
+      return ctx.access.has(capability) ? true : forbidden();
+    });
+    capabilityRules.set(capability, r);
+  }
+  return r;
+}
+
+function toShieldRule(root: RootRule): ShieldRule | typeof allow {
+  if (root === 'public') return allow;
+  if (root === 'session') return isSession;
+  if (root === 'agreed') return isAgreed;
+  return can(root);
+}
+
+function ruleMap(rules: Record<string, RootRule>): Record<string, ShieldRule> {
+  return Object.fromEntries(Object.entries(rules).map(([field, r]) => [field, toShieldRule(r) as ShieldRule]));
+}
+
+/**
+ * The shield middleware for the root operations only. Shield would otherwise wrap every field
+ * of every type in an async resolver (see DEVELOPERS.md); below the root, fields are guarded
+ * by the synchronous field guard and rows by the SQL visibility predicates.
+ */
+export function operationShield(schema: GraphQLSchema): IMiddleware {
+  const generator = shield(
+    { Query: ruleMap(QUERY_RULES), Mutation: ruleMap(MUTATION_RULES) },
+    {
+      fallbackRule: rule('deny-unlisted', { cache: 'no_cache' })(() => forbidden()),
+      fallbackError: forbidden(),
+      allowExternalErrors: false,
+      debug: false,
+    },
+  );
+  const full = generator.generate(schema) as Record<string, unknown>;
+  return { Query: full.Query, Mutation: full.Mutation } as IMiddleware;
+}

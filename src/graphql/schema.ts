@@ -1,0 +1,52 @@
+import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchema } from 'type-graphql';
+import { fieldGuards } from '../access/field-guard';
+import { operationShield } from '../access/shield';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { Client } from '../modules/client/client.entity';
+import { ClientResolver } from '../modules/client/client.resolver';
+import { Enrollment } from '../modules/enrollment/enrollment.entity';
+import { EnrollmentResolver } from '../modules/enrollment/enrollment.resolver';
+import { Exit } from '../modules/enrollment/exit.entity';
+import { OrganizationResolver, ProgramResolver } from '../modules/program/program.resolver';
+import { Assessment } from '../modules/transaction/assessment.entity';
+import { CeEvent } from '../modules/transaction/ce-event.entity';
+import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
+import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
+import { recordFieldsResolver } from '../modules/transaction/record-fields.resolver';
+import { Service } from '../modules/transaction/service.entity';
+import { TransactionResolver } from '../modules/transaction/transaction.resolver';
+
+const RESOLVERS = [
+  AuthResolver,
+  ClientResolver,
+  EnrollmentResolver,
+  TransactionResolver,
+  ProgramResolver,
+  OrganizationResolver,
+  recordFieldsResolver(Enrollment, 'Enrollment'),
+  recordFieldsResolver(Exit, 'Exit'),
+  recordFieldsResolver(Service, 'Service'),
+  recordFieldsResolver(CurrentLivingSituation, 'CurrentLivingSituation'),
+  recordFieldsResolver(Assessment, 'Assessment'),
+  recordFieldsResolver(CeEvent, 'CeEvent'),
+  recordFieldsResolver(HealthAndDv, 'HealthAndDv'),
+] as const;
+
+// Client has its own access/organization resolvers in ClientResolver.
+void Client;
+
+/** The schema without any authorization middleware: the bench's baseline, never served. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS as never, validate: false });
+}
+
+/**
+ * The production schema: root operations guarded by graphql-shield (deny by default), sensitive
+ * fields by the synchronous field guard, rows by the SQL visibility predicates in the services.
+ */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildBareSchema();
+  return applyMiddleware(schema, operationShield(schema), fieldGuards());
+}

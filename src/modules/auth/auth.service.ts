@@ -1,0 +1,135 @@
+import type { DataSource } from 'typeorm';
+import type { AccessContext } from '../../access/access-context';
+import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
+import { accessForToken, createSession, revokeSession } from '../../auth/session-store';
+import type { Config } from '../../config';
+import { sqlTimestamp } from '../../database/sql-time';
+import type { RequestContext } from '../../graphql/context';
+import { appError, badInput } from '../../graphql/errors';
+import { Organization } from '../organization/organization.entity';
+import { OrgAssignment, User, UserStatus } from '../security/user.entity';
+import { Workgroup, WorkgroupMembership } from '../security/workgroup.entity';
+import { LoginPayload, Me, SessionStateEnum } from './me.types';
+
+/** One answer for every failed login, so it never tells whether a username exists. */
+const loginFailed = (config: Config) =>
+  appError(
+    'UNAUTHENTICATED',
+    `Login failed: check the username and password. After ${config.lockoutThreshold} failed attempts in ${config.lockoutWindowMinutes} minutes an account is locked for ${config.lockoutMinutes} minutes.`,
+  );
+
+async function recordFailure(ds: DataSource, user: User, config: Config, now: Date): Promise<void> {
+  const windowStart = now.getTime() - config.lockoutWindowMinutes * 60_000;
+  const fresh = !user.firstFailedLoginAt || user.firstFailedLoginAt.getTime() < windowStart;
+  const count = fresh ? 1 : user.failedLoginCount + 1;
+  await ds.getRepository(User).update(user.id, {
+    failedLoginCount: count,
+    firstFailedLoginAt: fresh ? now : user.firstFailedLoginAt,
+    lockedUntil: count >= config.lockoutThreshold ? new Date(now.getTime() + config.lockoutMinutes * 60_000) : user.lockedUntil,
+  });
+}
+
+/** Login (access model §2.1, §2.4, §2.5). */
+export async function login(ctx: RequestContext, username: string, password: string): Promise<LoginPayload> {
+  const { ds, config } = ctx;
+  const now = new Date();
+  if (username.length > 100 || password.length > 1000) throw loginFailed(config);
+  const user = await ds.getRepository(User).findOne({ where: { username: username.trim().toLowerCase() } });
+  if (!user) {
+    await burnPasswordCheck(password);
+    throw loginFailed(config);
+  }
+  const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
+  const valid = await verifyPassword(user.passwordHash, password);
+  if (locked) throw loginFailed(config);
+  if (!valid) {
+    await recordFailure(ds, user, config, now);
+    throw loginFailed(config);
+  }
+  if (user.status === UserStatus.DEACTIVATED) {
+    throw appError('FORBIDDEN', 'This account has been deactivated. Contact your agency lead or the HMIS administrator to be reinstated.');
+  }
+  const idleLimit = now.getTime() - config.inactivityDays * 86_400_000;
+  if (user.status === UserStatus.INACTIVE || (user.lastLoginAt && user.lastLoginAt.getTime() < idleLimit)) {
+    if (user.status !== UserStatus.INACTIVE) await ds.getRepository(User).update(user.id, { status: UserStatus.INACTIVE });
+    throw appError(
+      'FORBIDDEN',
+      `This account is inactive: it has not logged in for more than ${config.inactivityDays} days. Contact your agency lead or the HMIS administrator to reactivate it.`,
+    );
+  }
+
+  const token = await ds.transaction(async (m) => {
+    await m.getRepository(User).update(user.id, { failedLoginCount: 0, firstFailedLoginAt: null, lockedUntil: null, lastLoginAt: now });
+    const [memberships, logins] = await Promise.all([
+      m.getRepository(WorkgroupMembership).find({ where: { userId: user.id } }),
+      m.getRepository(OrgAssignment).find({ where: { userId: user.id, canLogin: true } }),
+    ]);
+    // Exactly one workgroup and one login organization: that pair is the context (§2.2).
+    const single = memberships.length === 1 && logins.length === 1;
+    return createSession(m, user.id, config, {
+      workgroupId: single ? memberships[0].workgroupId : null,
+      organizationId: single ? logins[0].organizationId : null,
+    });
+  });
+  const session = await accessForToken(ds, token, config, now);
+  if (!session) throw new Error('session vanished right after login');
+  return { token, me: await buildMe(ds, session.access) };
+}
+
+export async function logout(ctx: RequestContext): Promise<boolean> {
+  if (ctx.token) await revokeSession(ctx.ds, ctx.token);
+  return true;
+}
+
+/** Makes a (workgroup, organization) pair the session's context; refuses pairs the user does not hold. */
+export async function selectContext(ctx: RequestContext, workgroupId: number | null, organizationId: number | null): Promise<Me> {
+  const access = ctx.access as AccessContext;
+  if (workgroupId === null || !access.facts.workgroupIds.includes(workgroupId)) {
+    throw badInput('workgroupId', 'you are not a member of this workgroup; see me.workgroups for yours');
+  }
+  if (organizationId === null || !access.loginOrganizationIds.includes(organizationId)) {
+    throw badInput('organizationId', 'you cannot log in as this organization; see me.loginOrganizations for yours');
+  }
+  await ctx.ds.query('UPDATE session SET workgroup_id = ?, organization_id = ? WHERE id = ?', [workgroupId, organizationId, access.facts.sessionId]);
+  return reloadMe(ctx);
+}
+
+export async function acceptEndUserAgreement(ctx: RequestContext): Promise<Me> {
+  const access = ctx.access as AccessContext;
+  await ctx.ds.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [sqlTimestamp(new Date()), access.userId]);
+  return reloadMe(ctx);
+}
+
+async function reloadMe(ctx: RequestContext): Promise<Me> {
+  const session = ctx.token ? await accessForToken(ctx.ds, ctx.token, ctx.config) : null;
+  if (!session) throw appError('UNAUTHENTICATED', 'Your session has ended; log in again.');
+  return buildMe(ctx.ds, session.access);
+}
+
+/** The `Me` view of an access context: the user, the active context and the choices. */
+export async function buildMe(ds: DataSource, access: AccessContext): Promise<Me> {
+  const { facts } = access;
+  const [user, workgroups, organizations] = await Promise.all([
+    ds.getRepository(User).findOneByOrFail({ id: facts.userId }),
+    facts.workgroupIds.length
+      ? ds.getRepository(Workgroup).createQueryBuilder('w').whereInIds(facts.workgroupIds).orderBy('w.name').getMany()
+      : [],
+    access.loginOrganizationIds.length
+      ? ds.getRepository(Organization).createQueryBuilder('o').whereInIds([...access.loginOrganizationIds]).orderBy('o.code').getMany()
+      : [],
+  ]);
+  const activeOrganization =
+    access.organizationId === null
+      ? null
+      : (organizations.find((o) => o.id === access.organizationId) ?? null);
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName },
+    state: SessionStateEnum[access.state],
+    activeWorkgroup: workgroups.find((w) => w.id === access.workgroupId) ?? null,
+    activeOrganization: activeOrganization && { id: activeOrganization.id, code: activeOrganization.code, name: activeOrganization.name },
+    workgroups: workgroups.map((w) => ({ id: w.id, name: w.name })),
+    loginOrganizations: organizations.map((o) => ({ id: o.id, code: o.code, name: o.name })),
+    accessRole: access.effectiveRole,
+    capabilities: [...access.capabilities].sort(),
+  };
+}

@@ -1,0 +1,169 @@
+import type { RequestContext } from '../../graphql/context';
+import { readyAccess } from '../../graphql/context';
+import { clientVisibility, transactionVisibility } from '../../access/visibility';
+import { assertMayEdit } from '../../access/write-rules';
+import { findVisible, updateVersioned } from '../../database/records';
+import { hydrateAll } from '../../database/hydrate';
+import { localToday } from '../../database/sql-time';
+import { decodeCursor, pageSize, parseId, toConnection, type ConnectionValue } from '../../graphql/connection';
+import { appError, badInput } from '../../graphql/errors';
+import { maxLength, notAfter, notBefore, optionalText, requiredId } from '../../graphql/validate';
+import { DobDataQuality, NameDataQuality, SsnDataQuality } from '../../hud';
+import { recordChange } from '../audit/audit.service';
+import { Organization } from '../organization/organization.entity';
+import { Client } from './client.entity';
+import type { CreateClientInput, UpdateClientInput } from './client.inputs';
+
+export interface ClientListArgs {
+  first?: number | null;
+  after?: string | null;
+  search?: string | null;
+  programId?: string | null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** LIKE pattern for a prefix, with the wildcards of the user's text escaped ('!' works on both engines). */
+const prefix = (text: string) => `${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+/**
+ * Visible clients, oldest first, keyset-paged by id. `search` matches each word against the
+ * start of the first or last name, or a YYYY-MM-DD date against the date of birth; searching
+ * a field the caller may not read is refused (the result would reveal it).
+ */
+export async function listClients(ctx: RequestContext, args: ClientListArgs): Promise<ConnectionValue<Client>> {
+  const access = readyAccess(ctx);
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, ['number']);
+  const where = [clientVisibility('c', access.scope)];
+  const params: unknown[] = [];
+  const search = args.search?.trim() ?? '';
+  maxLength('search', search, 100);
+  for (const word of search.split(/\s+/).filter(Boolean).slice(0, 5)) {
+    if (ISO_DATE.test(word)) {
+      if (!access.has('client.dob:read')) throw appError('FORBIDDEN', 'Searching by date of birth needs permission to read dates of birth.');
+      where.push('c.dob = ?');
+      params.push(word);
+    } else {
+      if (!access.has('client.name:read')) throw appError('FORBIDDEN', 'Searching by name needs permission to read client names.');
+      where.push(`(c.first_name LIKE ? ESCAPE '!' OR c.last_name LIKE ? ESCAPE '!')`);
+      params.push(prefix(word), prefix(word));
+    }
+  }
+  if (args.programId !== null && args.programId !== undefined) {
+    const programId = parseId(args.programId) ?? -1;
+    where.push(`EXISTS (SELECT 1 FROM enrollment pe WHERE pe.client_id = c.id AND pe.program_id = ? AND ${transactionVisibility('pe', access.scope)})`);
+    params.push(programId);
+  }
+  const filter = where.join(' AND ');
+  const keyset = after ? ' AND c.id > ?' : '';
+  const rows: Record<string, unknown>[] = await ctx.ds.query(
+    `SELECT c.* FROM client c WHERE ${filter}${keyset} ORDER BY c.id LIMIT ${first + 1}`,
+    after ? [...params, after[0]] : params,
+  );
+  const clients = hydrateAll(ctx.ds, Client, rows);
+  for (const c of clients.slice(0, first)) {
+    ctx.loaders.client.prime(c.id, c);
+    ctx.reads.client(c.id);
+  }
+  return toConnection(clients, first, (c) => [c.id], async () => {
+    const [{ n }] = await ctx.ds.query(`SELECT COUNT(*) AS n FROM client c WHERE ${filter}`, params);
+    return Number(n);
+  });
+}
+
+export async function getClient(ctx: RequestContext, id: string): Promise<Client | null> {
+  const clientId = parseId(id);
+  const client = clientId === null ? null : await ctx.loaders.client.load(clientId);
+  if (client) ctx.reads.client(client.id);
+  return client;
+}
+
+type ClientFields = Omit<CreateClientInput, never>;
+
+/** Validates and normalizes client fields; `existing` supplies values left out of an update. */
+function clientValues(input: ClientFields, today: string): Partial<Client> {
+  const values: Partial<Client> = {};
+  for (const field of ['firstName', 'middleName', 'lastName', 'nameSuffix'] as const) {
+    if (input[field] !== undefined) values[field] = optionalText(`input.${field}`, input[field], 50);
+  }
+  if (input.ssn !== undefined) {
+    const ssn = input.ssn === null ? null : input.ssn.replace(/-/g, '');
+    if (ssn !== null && !/^[0-9]{9}$/.test(ssn) && !(/^[0-9xX]{9}$/.test(ssn) && input.ssnDataQuality === SsnDataQuality.APPROXIMATE_OR_PARTIAL_SSN_REPORTED)) {
+      throw badInput('input.ssn', 'must be nine digits (x for unknown digits with an approximate SSN)');
+    }
+    values.ssn = ssn;
+  }
+  if (input.dob !== undefined) {
+    if (input.dob !== null) {
+      notAfter('input.dob', input.dob, today, 'today');
+      notBefore('input.dob', input.dob, '1900-01-01', 'the earliest accepted date of birth');
+    }
+    values.dob = input.dob;
+  }
+  if (input.raceEthnicity !== undefined) {
+    if (input.raceEthnicity && input.raceEthnicity.length > 10) throw badInput('input.raceEthnicity', 'has too many entries');
+    values.raceEthnicity = input.raceEthnicity ? [...new Set(input.raceEthnicity)].sort((a, b) => a - b) : null;
+  }
+  for (const field of ['nameDataQuality', 'ssnDataQuality', 'dobDataQuality', 'sex', 'veteranStatus'] as const) {
+    if (input[field] !== undefined && input[field] !== null) (values as Record<string, unknown>)[field] = input[field];
+  }
+  if (input.restrictIntake !== undefined && input.restrictIntake !== null) values.restrictIntake = input.restrictIntake;
+  return values;
+}
+
+export async function createClient(ctx: RequestContext, input: CreateClientInput): Promise<Client> {
+  const access = readyAccess(ctx);
+  const values = clientValues(input, localToday());
+  return ctx.ds.transaction(async (m) => {
+    const org = await m.getRepository(Organization).findOneByOrFail({ id: access.organizationId as number });
+    const client = m.getRepository(Client).create({
+      nameDataQuality: values.firstName && values.lastName ? NameDataQuality.FULL_NAME_REPORTED : NameDataQuality.DATA_NOT_COLLECTED,
+      ssnDataQuality: values.ssn ? SsnDataQuality.FULL_SSN_REPORTED : SsnDataQuality.DATA_NOT_COLLECTED,
+      dobDataQuality: values.dob ? DobDataQuality.FULL_DOB_REPORTED : DobDataQuality.DATA_NOT_COLLECTED,
+      ...values,
+      // Clients of a victim service provider are always restrict-intake (VAWA).
+      restrictIntake: org.victimServiceProvider || (values.restrictIntake ?? false),
+      organizationId: org.id,
+      createdById: access.userId,
+      updatedById: access.userId,
+      dateDeleted: null,
+    });
+    const saved = await m.getRepository(Client).save(client);
+    await recordChange(m, ctx, { action: 'CREATE', operation: 'createClient', entityType: 'Client', entityId: saved.id, clientId: saved.id, before: null, after: saved });
+    return saved;
+  });
+}
+
+export async function updateClient(ctx: RequestContext, id: string, input: UpdateClientInput): Promise<Client> {
+  const access = readyAccess(ctx);
+  const clientId = requiredId('id', id);
+  const { version, ...fields } = input;
+  const values = clientValues(fields, localToday());
+  return ctx.ds.transaction(async (m) => {
+    const before = await findVisible(m, Client, clientId, access.scope);
+    if (!before) throw badInput('id', 'no client with this id');
+    await assertMayEdit(m, access, 'Client', before.organizationId);
+    const org = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
+    if (org.victimServiceProvider && values.restrictIntake === false) {
+      throw badInput('input.restrictIntake', `${org.name} is a victim service provider: its clients are always restrict-intake`);
+    }
+    await updateVersioned(m, Client, clientId, version, { ...values, updatedById: access.userId }, 'This client');
+    const after = await m.getRepository(Client).findOneByOrFail({ id: clientId });
+    await recordChange(m, ctx, { action: 'UPDATE', operation: 'updateClient', entityType: 'Client', entityId: clientId, clientId, before, after });
+    return after;
+  });
+}
+
+export async function deleteClient(ctx: RequestContext, id: string, version: number): Promise<boolean> {
+  const access = readyAccess(ctx);
+  const clientId = requiredId('id', id);
+  return ctx.ds.transaction(async (m) => {
+    const before = await findVisible(m, Client, clientId, access.scope);
+    if (!before) throw badInput('id', 'no client with this id');
+    await assertMayEdit(m, access, 'Client', before.organizationId, true);
+    await updateVersioned(m, Client, clientId, version, { dateDeleted: new Date(), updatedById: access.userId }, 'This client');
+    await recordChange(m, ctx, { action: 'DELETE', operation: 'deleteClient', entityType: 'Client', entityId: clientId, clientId, before, after: null });
+    return true;
+  });
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
+import { findVisible, updateVersioned } from '../../database/records';
+import { localToday } from '../../database/sql-time';
+import type { RequestContext } from '../../graphql/context';
+import { readyAccess } from '../../graphql/context';
+import { parseId } from '../../graphql/connection';
+import { badInput } from '../../graphql/errors';
+import { notAfter, notBefore, oneOf, optionalText, requiredId } from '../../graphql/validate';
+import { DESTINATION_CODES, LivingSituation, PRIOR_LIVING_SITUATION_CODES, RelationshipToHoH } from '../../hud';
+import { recordChange } from '../audit/audit.service';
+import { Client } from '../client/client.entity';
+import { Organization } from '../organization/organization.entity';
+import { Program } from '../program/program.entity';
+import { createEnrollmentTransaction, deleteTransaction } from '../transaction/transaction.service';
+import { Enrollment } from './enrollment.entity';
+import type { CreateEnrollmentInput, ExitEnrollmentInput, UpdateEnrollmentInput } from './enrollment.inputs';
+import { Exit } from './exit.entity';
+
+export async function getEnrollment(ctx: RequestContext, id: string): Promise<Enrollment | null> {
+  const enrollmentId = parseId(id);
+  const enrollment = enrollmentId === null ? null : await ctx.loaders.enrollment.load(enrollmentId);
+  if (enrollment) ctx.reads.client(enrollment.clientId);
+  return enrollment;
+}
+
+function checkDates(entryDate: string, moveInDate: string | null | undefined, field: string): void {
+  notAfter(`${field}.entryDate`, entryDate, localToday(), 'today');
+  notBefore(`${field}.entryDate`, entryDate, '1998-10-01', 'the earliest HMIS date');
+  if (moveInDate) notBefore(`${field}.moveInDate`, moveInDate, entryDate, 'the project start date');
+}
+
+export async function createEnrollment(ctx: RequestContext, input: CreateEnrollmentInput): Promise<Enrollment> {
+  const access = readyAccess(ctx);
+  const clientId = requiredId('input.clientId', input.clientId);
+  const programId = requiredId('input.programId', input.programId);
+  checkDates(input.entryDate, input.moveInDate, 'input');
+  if (input.livingSituation !== null && input.livingSituation !== undefined) {
+    oneOf('input.livingSituation', input.livingSituation, PRIOR_LIVING_SITUATION_CODES, 'prior living situation');
+  }
+  const householdId = optionalText('input.householdId', input.householdId, 32) ?? randomBytes(8).toString('hex');
+  return ctx.ds.transaction(async (m) => {
+    const client = await findVisible(m, Client, clientId, access.scope);
+    if (!client) throw badInput('input.clientId', 'no client with this id');
+    if (client.dob) notBefore('input.entryDate', input.entryDate, client.dob, "the client's date of birth");
+    const program = await m.getRepository(Program).findOneBy({ id: programId });
+    if (!program) throw badInput('input.programId', 'no program with this id');
+    const org = await assertProgramOfActiveOrg(m, access, program);
+    const restriction = await decideRestriction(m, org, input.restriction);
+    const repo = m.getRepository(Enrollment);
+    const saved = await repo.save(
+      repo.create({
+        clientId,
+        programId,
+        organizationId: org.id,
+        restriction,
+        entryDate: input.entryDate,
+        householdId,
+        relationshipToHoH: input.relationshipToHoH ?? RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD,
+        livingSituation: input.livingSituation ?? null,
+        disablingCondition: input.disablingCondition ?? null,
+        moveInDate: input.moveInDate ?? null,
+        createdById: access.userId,
+        updatedById: access.userId,
+        dateDeleted: null,
+      }),
+    );
+    await recordChange(m, ctx, { action: 'CREATE', operation: 'createEnrollment', entityType: 'Enrollment', entityId: saved.id, clientId, before: null, after: saved });
+    return saved;
+  });
+}
+
+export async function updateEnrollment(ctx: RequestContext, id: string, input: UpdateEnrollmentInput): Promise<Enrollment> {
+  const access = readyAccess(ctx);
+  const enrollmentId = requiredId('id', id);
+  return ctx.ds.transaction(async (m) => {
+    const before = await findVisible(m, Enrollment, enrollmentId, access.scope);
+    if (!before) throw badInput('id', 'no enrollment with this id');
+    await assertMayEdit(m, access, 'Enrollment', before.organizationId);
+    const changes: Partial<Enrollment> = { updatedById: access.userId };
+    const entryDate = input.entryDate ?? before.entryDate;
+    checkDates(entryDate, input.moveInDate === undefined ? before.moveInDate : input.moveInDate, 'input');
+    if (input.entryDate) changes.entryDate = input.entryDate;
+    if (input.moveInDate !== undefined) changes.moveInDate = input.moveInDate;
+    if (input.relationshipToHoH) changes.relationshipToHoH = input.relationshipToHoH;
+    if (input.livingSituation !== undefined && input.livingSituation !== null) {
+      oneOf('input.livingSituation', input.livingSituation, PRIOR_LIVING_SITUATION_CODES, 'prior living situation');
+      changes.livingSituation = input.livingSituation;
+    }
+    if (input.disablingCondition !== undefined && input.disablingCondition !== null) changes.disablingCondition = input.disablingCondition;
+    if (input.restriction) {
+      // The restriction can change after creation by the same rule, for the owning organization (§4).
+      const owner = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
+      changes.restriction = await decideRestriction(m, owner, input.restriction);
+    }
+    await updateVersioned(m, Enrollment, enrollmentId, input.version, changes, 'This enrollment');
+    const after = await m.getRepository(Enrollment).findOneByOrFail({ id: enrollmentId });
+    await recordChange(m, ctx, { action: 'UPDATE', operation: 'updateEnrollment', entityType: 'Enrollment', entityId: enrollmentId, clientId: after.clientId, before, after });
+    return after;
+  });
+}
+
+export async function exitEnrollment(ctx: RequestContext, id: string, input: ExitEnrollmentInput): Promise<Enrollment> {
+  oneOf('input.destination', input.destination, DESTINATION_CODES, 'destination');
+  const exit = await createEnrollmentTransaction(ctx, Exit, 'Exit', 'exitEnrollment', { enrollmentId: id, restriction: input.restriction, enrollmentField: 'id' }, (tx) => {
+    if (tx.exit) throw badInput('id', `the enrollment already ended on ${tx.exit.exitDate}`);
+    notAfter('input.exitDate', input.exitDate, localToday(), 'today');
+    notBefore('input.exitDate', input.exitDate, tx.enrollment.entryDate, 'the project start date');
+    return { exitDate: input.exitDate, destination: input.destination as LivingSituation };
+  });
+  return ctx.ds.getRepository(Enrollment).findOneByOrFail({ id: exit.enrollmentId, dateDeleted: IsNull() });
+}
+
+export function deleteEnrollment(ctx: RequestContext, id: string, version: number): Promise<boolean> {
+  return deleteTransaction(ctx, Enrollment, 'Enrollment', 'deleteEnrollment', id, version);
+}

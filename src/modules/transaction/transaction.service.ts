@@ -1,0 +1,100 @@
+import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
+import type { AccessContext } from '../../access/access-context';
+import type { Restriction } from '../../access/restriction';
+import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
+import { findVisible, updateVersioned } from '../../database/records';
+import { localToday } from '../../database/sql-time';
+import type { RequestContext } from '../../graphql/context';
+import { readyAccess } from '../../graphql/context';
+import { badInput } from '../../graphql/errors';
+import { notAfter, notBefore, requiredId } from '../../graphql/validate';
+import { recordChange } from '../audit/audit.service';
+import { Enrollment } from '../enrollment/enrollment.entity';
+import { Exit } from '../enrollment/exit.entity';
+import { Program } from '../program/program.entity';
+import type { EnrollmentTransaction } from './owned-record.base';
+
+export interface NewTransactionContext {
+  enrollment: Enrollment;
+  exit: Exit | null;
+  program: Program;
+  restriction: Restriction;
+}
+
+/**
+ * Everything a new transaction within an enrollment needs (§4): the enrollment is visible, its
+ * program belongs to the active organization, and the restriction follows the org's options.
+ */
+export async function prepareEnrollmentTransaction(
+  m: EntityManager,
+  access: AccessContext,
+  enrollmentIdArg: string,
+  requested: Restriction | null | undefined,
+  field = 'input.enrollmentId',
+): Promise<NewTransactionContext> {
+  const enrollmentId = requiredId(field, enrollmentIdArg);
+  const enrollment = await findVisible(m, Enrollment, enrollmentId, access.scope);
+  if (!enrollment) throw badInput(field, 'no enrollment with this id');
+  const program = await m.getRepository(Program).findOneByOrFail({ id: enrollment.programId });
+  const org = await assertProgramOfActiveOrg(m, access, program);
+  const restriction = await decideRestriction(m, org, requested);
+  const exit = await m.getRepository(Exit).findOne({ where: { enrollmentId, dateDeleted: IsNull() } });
+  return { enrollment, program, restriction, exit };
+}
+
+/** A date of a transaction must fall within the enrollment and not in the future. */
+export function assertWithinEnrollment(field: string, date: string, tx: NewTransactionContext): void {
+  notAfter(field, date, localToday(), 'today');
+  notBefore(field, date, tx.enrollment.entryDate, 'the enrollment start date');
+  if (tx.exit) notAfter(field, date, tx.exit.exitDate, 'the exit date');
+}
+
+/** Creates a transaction within an enrollment, audited in the same database transaction. */
+export async function createEnrollmentTransaction<T extends EnrollmentTransaction>(
+  ctx: RequestContext,
+  target: EntityTarget<T>,
+  typeName: string,
+  operation: string,
+  input: { enrollmentId: string; restriction?: Restriction | null; enrollmentField?: string },
+  build: (tx: NewTransactionContext) => Partial<T>,
+): Promise<T> {
+  const access = readyAccess(ctx);
+  return ctx.ds.transaction(async (m) => {
+    const tx = await prepareEnrollmentTransaction(m, access, input.enrollmentId, input.restriction, input.enrollmentField);
+    const repo = m.getRepository(target);
+    const record = repo.create({
+      ...build(tx),
+      enrollmentId: tx.enrollment.id,
+      clientId: tx.enrollment.clientId,
+      organizationId: tx.program.organizationId,
+      restriction: tx.restriction,
+      createdById: access.userId,
+      updatedById: access.userId,
+      dateDeleted: null,
+    } as unknown as T);
+    const saved = await repo.save(record);
+    await recordChange(m, ctx, { action: 'CREATE', operation, entityType: typeName, entityId: saved.id, clientId: saved.clientId, before: null, after: saved });
+    return saved;
+  });
+}
+
+/** Soft delete of a transaction (HUD DateDeleted), for managers and administrators (§4). */
+export async function deleteTransaction<T extends EnrollmentTransaction | Enrollment>(
+  ctx: RequestContext,
+  target: EntityTarget<T>,
+  typeName: string,
+  operation: string,
+  idArg: string,
+  version: number,
+): Promise<boolean> {
+  const access = readyAccess(ctx);
+  const id = requiredId('input.id', idArg);
+  return ctx.ds.transaction(async (m) => {
+    const before = await findVisible(m, target, id, access.scope);
+    if (!before) throw badInput('input.id', `no ${typeName} with this id`);
+    await assertMayEdit(m, access, typeName, before.organizationId, true);
+    await updateVersioned(m, target, id, version, { dateDeleted: new Date(), updatedById: access.userId } as Partial<T>, `This ${typeName}`);
+    await recordChange(m, ctx, { action: 'DELETE', operation, entityType: typeName, entityId: id, clientId: before.clientId, before, after: null });
+    return true;
+  });
+}
