@@ -1,11 +1,14 @@
 /**
- * Fast multi-row INSERTs for the synthetic seed: rows are arrays in column order, sent in
- * batches through one query runner, one transaction per `commitEvery` rows.
+ * Fast multi-row INSERTs for the synthetic seed: rows are sent in batches of `batchRows` through
+ * one connection, one transaction per `commitEvery` rows.
  */
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER (3.32+). */
 const SQLITE_MAX_VARIABLES = 32766;
+
+/** One row: column name (snake_case) -> value. Booleans go in as 0/1, datetimes as SQL text. */
+export type Row = Record<string, unknown>;
 
 export interface BulkInsertOptions {
   /** Rows per INSERT statement (capped by SQLite's variable limit). */
@@ -30,7 +33,10 @@ export class BulkWriter {
     const qr = ds.createQueryRunner('master');
     await qr.connect();
     if (kind === 'mysql') await qr.query('SET SESSION unique_checks = 0, foreign_key_checks = 0');
-    return new BulkWriter(qr, kind, { batchRows: options.batchRows ?? 5000, commitEvery: options.commitEvery ?? 200_000 });
+    return new BulkWriter(qr, kind, {
+      batchRows: options.batchRows ?? 5000,
+      commitEvery: options.commitEvery ?? 200_000,
+    });
   }
 
   async close(): Promise<void> {
@@ -44,16 +50,26 @@ export class BulkWriter {
     return Number(row.n);
   }
 
-  query(sql: string, params?: unknown[]): Promise<any> {
+  query<T>(sql: string, params?: unknown[]): Promise<T> {
     return this.qr.query(sql, params);
   }
 
   /**
-   * Inserts every row `rows` yields. While MySQL executes one batch the next one is built, so
+   * Inserts every row `rows` yields; the first row's keys name the columns (snake_case) and
+   * every row has the same keys. While MySQL executes one batch the next one is built, so
    * generation and the server's work overlap. Returns the number of rows written.
    */
-  async insert(table: string, columns: readonly string[], rows: Iterable<unknown[]>): Promise<number> {
-    const batchRows = Math.max(1, this.kind === 'sqlite' ? Math.min(this.options.batchRows, Math.floor(SQLITE_MAX_VARIABLES / columns.length)) : this.options.batchRows);
+  async insert(table: string, rows: Iterable<Row>): Promise<number> {
+    const iterator = rows[Symbol.iterator]();
+    let next = iterator.next();
+    if (next.done) return 0;
+    const columns = Object.keys(next.value);
+    const batchRows = Math.max(
+      1,
+      this.kind === 'sqlite'
+        ? Math.min(this.options.batchRows, Math.floor(SQLITE_MAX_VARIABLES / columns.length))
+        : this.options.batchRows,
+    );
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     const fullSql = head + Array(batchRows).fill(tuple).join(', ');
@@ -80,8 +96,9 @@ export class BulkWriter {
       }
     };
     try {
-      for (const row of rows) {
-        for (const value of row) params.push(value);
+      for (; !next.done; next = iterator.next()) {
+        const row = next.value;
+        for (const column of columns) params.push(row[column]);
         if (++count === batchRows) await flush();
       }
       await flush();

@@ -20,21 +20,27 @@ import { loadConfig } from '../src/config';
 import { createDataSource, databaseKind } from '../src/database/data-source';
 import { ensureMysqlDatabase } from '../src/database/mysql-admin';
 import { prepareDatabase } from '../src/database/prepare';
-import { formatSyntheticSummary, seedSynthetic, SYNTHETIC_DEFAULTS, type SyntheticOptions } from './synthetic';
+import {
+  formatSyntheticSummary,
+  seedSynthetic,
+  SYNTHETIC_DEFAULTS,
+  type SyntheticOptions,
+} from './synthetic';
 
-const NUMERIC_FLAGS: Record<string, keyof Omit<SyntheticOptions, 'password' | 'today' | 'bulk' | 'onTable'>> = {
-  '--seed': 'seed',
-  '--organizations': 'organizations',
-  '--programs-per-org': 'programsPerOrg',
-  '--mous': 'mous',
-  '--users': 'users',
-  '--clients': 'clients',
-  '--enrollments-per-client': 'enrollmentsPerClient',
-  '--services-per-enrollment': 'servicesPerEnrollment',
-  '--vsp-fraction': 'vspFraction',
-  '--restricted-fraction': 'restrictedFraction',
-  '--restrict-intake-fraction': 'restrictIntakeFraction',
-};
+const NUMERIC_FLAGS: Record<string, keyof Omit<SyntheticOptions, 'password' | 'today' | 'bulk' | 'onTable'>> =
+  {
+    '--seed': 'seed',
+    '--organizations': 'organizations',
+    '--programs-per-org': 'programsPerOrg',
+    '--mous': 'mous',
+    '--users': 'users',
+    '--clients': 'clients',
+    '--enrollments-per-client': 'enrollmentsPerClient',
+    '--services-per-enrollment': 'servicesPerEnrollment',
+    '--vsp-fraction': 'vspFraction',
+    '--restricted-fraction': 'restrictedFraction',
+    '--restrict-intake-fraction': 'restrictIntakeFraction',
+  };
 
 function parseSyntheticArgs(args: string[], password: string): { options: SyntheticOptions; demo: boolean } {
   const options: SyntheticOptions = { ...SYNTHETIC_DEFAULTS, password };
@@ -54,7 +60,8 @@ function parseSyntheticArgs(args: string[], password: string): { options: Synthe
       options.bulk = { ...options.bulk, batchRows: Number(value) };
     } else if (NUMERIC_FLAGS[flag]) {
       const n = Number(value);
-      if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} must be a non-negative number, got "${value}"`);
+      if (!Number.isFinite(n) || n < 0)
+        throw new Error(`${flag} must be a non-negative number, got "${value}"`);
       options[NUMERIC_FLAGS[flag]] = n;
     } else {
       throw new Error(`unknown option ${flag}`);
@@ -65,7 +72,8 @@ function parseSyntheticArgs(args: string[], password: string): { options: Synthe
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  if (command !== 'demo' && command !== 'synthetic') throw new Error(`unknown command "${command ?? ''}": demo | synthetic [options]`);
+  if (command !== 'demo' && command !== 'synthetic')
+    throw new Error(`unknown command "${command ?? ''}": demo | synthetic [options]`);
   const config = loadConfig();
   const synthetic = command === 'synthetic' ? parseSyntheticArgs(args, config.seedPassword) : null;
   if (config.databaseUrl) await ensureMysqlDatabase(config.databaseUrl);
@@ -73,15 +81,22 @@ async function main(): Promise<void> {
   try {
     if (!synthetic || synthetic.demo) {
       const { migrated, seeded } = await prepareDatabase(ds, config);
-      console.log(`${databaseKind(config)}: ${migrated} migration(s) applied; ${seeded ? 'demo scenario loaded' : 'organizations already present, demo scenario not loaded'}`);
+      console.log(
+        `${databaseKind(config)}: ${migrated} migration(s) applied; ${seeded ? 'demo scenario loaded' : 'organizations already present, demo scenario not loaded'}`,
+      );
     } else {
       const applied = await ds.runMigrations({ transaction: 'each' });
       console.log(`${databaseKind(config)}: ${applied.length} migration(s) applied`);
     }
     if (synthetic) {
       const { options } = synthetic;
-      console.log(`synthetic: seed ${options.seed}, ${options.organizations} orgs x ${options.programsPerOrg} programs, ${options.mous} MOUs, ${options.users} users, ${options.clients} clients, ${options.enrollmentsPerClient} enrollments/client, ${options.servicesPerEnrollment} services/enrollment`);
-      options.onTable = (t) => console.log(`  ${t.table.padEnd(28)} ${String(t.rows).padStart(10)} rows ${t.seconds.toFixed(2).padStart(8)} s`);
+      console.log(
+        `synthetic: seed ${options.seed}, ${options.organizations} orgs x ${options.programsPerOrg} programs, ${options.mous} MOUs, ${options.users} users, ${options.clients} clients, ${options.enrollmentsPerClient} enrollments/client, ${options.servicesPerEnrollment} services/enrollment`,
+      );
+      options.onTable = (t) =>
+        console.log(
+          `  ${t.table.padEnd(28)} ${String(t.rows).padStart(10)} rows ${t.seconds.toFixed(2).padStart(8)} s`,
+        );
       const summary = await seedSynthetic(ds, options);
       console.log(formatSyntheticSummary(summary).split('\n').pop());
     }
@@ -91,6 +106,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -1,10 +1,9 @@
 /**
  * Demo scenario, part 1: organizations, locations, programs (with funders and inventory),
- * restriction options, workgroups, information releases and users
+ * restriction options, workgroups and information releases; users are in demo-users.ts
  * (see /work/shared/spec/demo-scenario.md; names, codes and usernames are fixed there).
  */
 import type { EntityManager } from 'typeorm';
-import { AccessRole } from '../src/access/access-role';
 import { Restriction } from '../src/access/restriction';
 import { addDays } from '../src/database/sql-time';
 import { BedType, FunderSource, HouseholdType, InventoryAvailability, ProjectType } from '../src/hud';
@@ -13,10 +12,16 @@ import { Organization } from '../src/modules/organization/organization.entity';
 import { Funder } from '../src/modules/program/funder.entity';
 import { Inventory } from '../src/modules/program/inventory.entity';
 import { Program } from '../src/modules/program/program.entity';
-import { InformationRelease, InformationReleaseShare, RestrictionOption } from '../src/modules/security/information-release.entity';
-import { OrgAssignment, User, UserStatus, UserTraining } from '../src/modules/security/user.entity';
-import { WorkgroupMembership } from '../src/modules/security/workgroup.entity';
+import {
+  InformationRelease,
+  InformationReleaseShare,
+  RestrictionOption,
+} from '../src/modules/security/information-release.entity';
+import { insertId, type SeedClock } from './demo-common';
+import { seedDemoUsers, type DemoUsername } from './demo-users';
 import { ensureStandardWorkgroups, type WorkgroupName } from './workgroups';
+
+export { DEMO_USERNAMES, type DemoUsername } from './demo-users';
 
 export const COC_CODE = 'XX-500';
 
@@ -91,7 +96,11 @@ const ORGANIZATIONS: Record<OrgCode, Omit<Partial<Organization>, 'id' | 'code'> 
 const LOCATIONS: Record<OrgCode, { name: string; address: string | null; zip: string | null }> = {
   HSS: { name: 'Hope Street Shelter - Main Campus', address: '410 Hope Street', zip: '97301' },
   NSO: { name: 'Northside Drop-In Center', address: '2250 N Alder Avenue', zip: '97303' },
-  CCE: { name: 'Coordinated Entry Access Point - Civic Center', address: '100 Civic Center Plaza', zip: '97301' },
+  CCE: {
+    name: 'Coordinated Entry Access Point - Civic Center',
+    address: '100 Civic Center Plaza',
+    zip: '97301',
+  },
   SHD: { name: 'Safe Harbor Shelter (confidential site)', address: null, zip: null },
   ADM: { name: 'HMIS Lead Agency Office', address: '100 Civic Center Plaza', zip: '97301' },
 };
@@ -106,7 +115,12 @@ interface ProgramSeed {
   projectType: ProjectType;
   operatingStartDate: string;
   funders: Array<{ funder: FunderSource; grantId: string; startDate: string }>;
-  inventory: Array<Pick<Inventory, 'householdType' | 'bedType' | 'availability' | 'unitInventory' | 'bedInventory' | 'inventoryStartDate'>>;
+  inventory: Array<
+    Pick<
+      Inventory,
+      'householdType' | 'bedType' | 'availability' | 'unitInventory' | 'bedInventory' | 'inventoryStartDate'
+    >
+  >;
 }
 
 const SHELTER_BEDS = { bedType: BedType.FACILITY_BASED, availability: InventoryAvailability.YEAR_ROUND };
@@ -118,12 +132,32 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
     operatingStartDate: '2009-03-01',
     funders: [
-      { funder: FunderSource.HUD_ESG_EMERGENCY_SHELTER_OPERATING_AND_OR_ESSENTIAL_SERVICES, grantId: 'E-23-UC-41-0004', startDate: '2023-07-01' },
-      { funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE, grantId: 'RIVERTON-GF-2023', startDate: '2023-07-01' },
+      {
+        funder: FunderSource.HUD_ESG_EMERGENCY_SHELTER_OPERATING_AND_OR_ESSENTIAL_SERVICES,
+        grantId: 'E-23-UC-41-0004',
+        startDate: '2023-07-01',
+      },
+      {
+        funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE,
+        grantId: 'RIVERTON-GF-2023',
+        startDate: '2023-07-01',
+      },
     ],
     inventory: [
-      { householdType: HouseholdType.HOUSEHOLDS_WITHOUT_CHILDREN, ...SHELTER_BEDS, unitInventory: 60, bedInventory: 60, inventoryStartDate: '2009-03-01' },
-      { householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD, ...SHELTER_BEDS, unitInventory: 8, bedInventory: 26, inventoryStartDate: '2016-10-01' },
+      {
+        householdType: HouseholdType.HOUSEHOLDS_WITHOUT_CHILDREN,
+        ...SHELTER_BEDS,
+        unitInventory: 60,
+        bedInventory: 60,
+        inventoryStartDate: '2009-03-01',
+      },
+      {
+        householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD,
+        ...SHELTER_BEDS,
+        unitInventory: 8,
+        bedInventory: 26,
+        inventoryStartDate: '2016-10-01',
+      },
     ],
   },
   HSS_RRH: {
@@ -131,10 +165,26 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     name: 'Hope Street Rapid Rehousing',
     projectType: ProjectType.PH_RAPID_RE_HOUSING,
     operatingStartDate: '2015-10-01',
-    funders: [{ funder: FunderSource.HUD_COC_RAPID_RE_HOUSING, grantId: 'OR0412L0E002315', startDate: '2024-01-01' }],
+    funders: [
+      { funder: FunderSource.HUD_COC_RAPID_RE_HOUSING, grantId: 'OR0412L0E002315', startDate: '2024-01-01' },
+    ],
     inventory: [
-      { householdType: HouseholdType.HOUSEHOLDS_WITHOUT_CHILDREN, bedType: null, availability: null, unitInventory: 20, bedInventory: 20, inventoryStartDate: '2015-10-01' },
-      { householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD, bedType: null, availability: null, unitInventory: 12, bedInventory: 40, inventoryStartDate: '2015-10-01' },
+      {
+        householdType: HouseholdType.HOUSEHOLDS_WITHOUT_CHILDREN,
+        bedType: null,
+        availability: null,
+        unitInventory: 20,
+        bedInventory: 20,
+        inventoryStartDate: '2015-10-01',
+      },
+      {
+        householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD,
+        bedType: null,
+        availability: null,
+        unitInventory: 12,
+        bedInventory: 40,
+        inventoryStartDate: '2015-10-01',
+      },
     ],
   },
   NSO_SO: {
@@ -142,7 +192,9 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     name: 'Northside Street Outreach',
     projectType: ProjectType.STREET_OUTREACH,
     operatingStartDate: '2012-05-15',
-    funders: [{ funder: FunderSource.HUD_ESG_STREET_OUTREACH, grantId: 'E-23-UC-41-0009', startDate: '2023-07-01' }],
+    funders: [
+      { funder: FunderSource.HUD_ESG_STREET_OUTREACH, grantId: 'E-23-UC-41-0009', startDate: '2023-07-01' },
+    ],
     inventory: [],
   },
   CCE_CE: {
@@ -150,7 +202,13 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     name: 'County Coordinated Entry',
     projectType: ProjectType.COORDINATED_ENTRY,
     operatingStartDate: '2018-01-01',
-    funders: [{ funder: FunderSource.HUD_COC_SUPPORTIVE_SERVICES_ONLY, grantId: 'OR0588L0E002306', startDate: '2024-01-01' }],
+    funders: [
+      {
+        funder: FunderSource.HUD_COC_SUPPORTIVE_SERVICES_ONLY,
+        grantId: 'OR0588L0E002306',
+        startDate: '2024-01-01',
+      },
+    ],
     inventory: [],
   },
   SHD_ES: {
@@ -159,10 +217,26 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
     operatingStartDate: '2004-09-01',
     funders: [
-      { funder: FunderSource.HUD_ESG_EMERGENCY_SHELTER_OPERATING_AND_OR_ESSENTIAL_SERVICES, grantId: 'E-23-UC-41-0011', startDate: '2023-07-01' },
-      { funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE, grantId: 'VOCA-2024-117', startDate: '2024-10-01' },
+      {
+        funder: FunderSource.HUD_ESG_EMERGENCY_SHELTER_OPERATING_AND_OR_ESSENTIAL_SERVICES,
+        grantId: 'E-23-UC-41-0011',
+        startDate: '2023-07-01',
+      },
+      {
+        funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE,
+        grantId: 'VOCA-2024-117',
+        startDate: '2024-10-01',
+      },
     ],
-    inventory: [{ householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD, ...SHELTER_BEDS, unitInventory: 9, bedInventory: 24, inventoryStartDate: '2004-09-01' }],
+    inventory: [
+      {
+        householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD,
+        ...SHELTER_BEDS,
+        unitInventory: 9,
+        bedInventory: 24,
+        inventoryStartDate: '2004-09-01',
+      },
+    ],
   },
 };
 
@@ -170,49 +244,35 @@ export const RELEASE_NUMBERS = [1001, 1002, 1003] as const;
 export type ReleaseNumber = (typeof RELEASE_NUMBERS)[number];
 
 /** Information releases: start/end are days relative to today. */
-const RELEASES: Record<ReleaseNumber, { name: string; comments: string; start: number; end: number | null; shares: Array<[OrgCode, OrgCode]> }> = {
-  1001: { name: 'Hope–Northside Data Sharing', comments: 'Bi-directional: shelter and outreach share UNRESTRICTED records.', start: -365, end: null, shares: [['HSS', 'NSO'], ['NSO', 'HSS']] },
-  1002: { name: 'Outreach to Coordinated Entry', comments: 'Outreach contacts flow to coordinated entry for prioritization.', start: -365, end: null, shares: [['NSO', 'CCE']] },
-  1003: { name: 'Expired Pilot', comments: 'Shelter-to-CE pilot; ended, kept for history.', start: -400, end: -30, shares: [['HSS', 'CCE']] },
-};
-
-type Assignment = { canLogin: boolean; canEdit: boolean; agencyLead?: boolean };
-const LOGIN_EDIT: Assignment = { canLogin: true, canEdit: true };
-
-interface UserSeed {
-  displayName: string;
-  workgroups: WorkgroupName[];
-  orgs: Partial<Record<OrgCode, Assignment>>;
-  accessRole?: AccessRole;
-  trainings?: string[];
-  euaAccepted?: false;
-  lastLoginDaysAgo?: number;
-  deactivationReason?: string;
-}
-
-const USERS = {
-  admin: { displayName: 'Adele Montoya', workgroups: ['System Administrators'], orgs: { ADM: LOGIN_EDIT }, accessRole: AccessRole.SYSTEM_ADMINISTRATOR },
-  'sam.shelter': { displayName: 'Sam Whitaker', workgroups: ['Emergency Shelter Staff'], orgs: { HSS: LOGIN_EDIT } },
-  'olga.outreach': { displayName: 'Olga Petrova', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT } },
-  'morgan.multi': {
-    displayName: 'Morgan Ellis',
-    workgroups: ['HMIS Users', 'Coordinated Entry Assessors'],
-    orgs: { HSS: LOGIN_EDIT, NSO: { canLogin: true, canEdit: false }, CCE: { canLogin: false, canEdit: true } },
-    trainings: ['VI-SPDAT'],
+const RELEASES: Record<
+  ReleaseNumber,
+  { name: string; comments: string; start: number; end: number | null; shares: Array<[OrgCode, OrgCode]> }
+> = {
+  1001: {
+    name: 'Hope–Northside Data Sharing',
+    comments: 'Bi-directional: shelter and outreach share UNRESTRICTED records.',
+    start: -365,
+    end: null,
+    shares: [
+      ['HSS', 'NSO'],
+      ['NSO', 'HSS'],
+    ],
   },
-  'casey.assessor': { displayName: 'Casey Nguyen', workgroups: ['Coordinated Entry Assessors'], orgs: { CCE: LOGIN_EDIT }, trainings: ['VI-SPDAT'] },
-  'tara.trainee': { displayName: 'Tara Singh', workgroups: ['Coordinated Entry Assessors'], orgs: { CCE: LOGIN_EDIT } },
-  'pat.priority': { displayName: 'Pat Okafor', workgroups: ['Priority List Managers'], orgs: { CCE: LOGIN_EDIT } },
-  'riley.reserve': { displayName: 'Riley Chen', workgroups: ['Shelter Reservation Team'], orgs: { HSS: LOGIN_EDIT } },
-  'mina.manager': { displayName: 'Mina Haddad', workgroups: ['HMIS Users'], orgs: { HSS: { ...LOGIN_EDIT, agencyLead: true } }, accessRole: AccessRole.AGENCY_MANAGER },
-  'dana.dv': { displayName: 'Dana Kowalski', workgroups: ['HMIS Users'], orgs: { SHD: LOGIN_EDIT } },
-  'nora.new': { displayName: 'Nora Lindqvist', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, euaAccepted: false },
-  'ivan.idle': { displayName: 'Ivan Petrov', workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT }, lastLoginDaysAgo: 61 },
-  'devon.departed': { displayName: 'Devon Marsh', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, deactivationReason: 'left the agency' },
-} satisfies Record<string, UserSeed>;
-
-export type DemoUsername = keyof typeof USERS;
-export const DEMO_USERNAMES = Object.keys(USERS) as DemoUsername[];
+  1002: {
+    name: 'Outreach to Coordinated Entry',
+    comments: 'Outreach contacts flow to coordinated entry for prioritization.',
+    start: -365,
+    end: null,
+    shares: [['NSO', 'CCE']],
+  },
+  1003: {
+    name: 'Expired Pilot',
+    comments: 'Shelter-to-CE pilot; ended, kept for history.',
+    start: -400,
+    end: -30,
+    shares: [['HSS', 'CCE']],
+  },
+};
 
 export interface DemoSetupIds {
   orgs: Record<OrgCode, number>;
@@ -224,28 +284,23 @@ export interface DemoSetupIds {
   users: Record<DemoUsername, number>;
 }
 
-export interface SeedClock {
-  /** `YYYY-MM-DD` every relative date is computed from. */
-  today: string;
-  /** The moment used for timestamps (EUA acceptance, last login). */
-  now: Date;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-async function insertId<T extends object>(m: EntityManager, entity: new () => T, values: Partial<T>): Promise<number> {
-  const { identifiers } = await m.insert(entity, values as never);
-  return identifiers[0].id as number;
-}
-
-export async function seedDemoSetup(m: EntityManager, clock: SeedClock, passwordHash: string): Promise<DemoSetupIds> {
-  const { today, now } = clock;
+export async function seedDemoSetup(
+  m: EntityManager,
+  clock: SeedClock,
+  passwordHash: string,
+): Promise<DemoSetupIds> {
+  const { today } = clock;
   const orgs = {} as Record<OrgCode, number>;
   const locations = {} as Record<OrgCode, number>;
   for (const code of ORG_CODES) {
     orgs[code] = await insertId(m, Organization, { code, ...ORGANIZATIONS[code] });
     const { city, state } = ORGANIZATIONS[code];
-    locations[code] = await insertId(m, Location, { organizationId: orgs[code], ...LOCATIONS[code], city, state });
+    locations[code] = await insertId(m, Location, {
+      organizationId: orgs[code],
+      ...LOCATIONS[code],
+      city,
+      state,
+    });
   }
   await m.insert(RestrictionOption, [
     { organizationId: orgs.HSS, restriction: Restriction.RESTRICTED, enabled: true },
@@ -263,8 +318,15 @@ export async function seedDemoSetup(m: EntityManager, clock: SeedClock, password
       operatingStartDate: p.operatingStartDate,
     });
     programs[key] = id;
-    await m.insert(Funder, p.funders.map((f) => ({ programId: id, ...f, endDate: null })));
-    if (p.inventory.length) await m.insert(Inventory, p.inventory.map((i) => ({ programId: id, cocCode: COC_CODE, ...i })));
+    await m.insert(
+      Funder,
+      p.funders.map((f) => ({ programId: id, ...f, endDate: null })),
+    );
+    if (p.inventory.length)
+      await m.insert(
+        Inventory,
+        p.inventory.map((i) => ({ programId: id, cocCode: COC_CODE, ...i })),
+      );
   }
 
   const workgroups = await ensureStandardWorkgroups(m);
@@ -280,30 +342,17 @@ export async function seedDemoSetup(m: EntityManager, clock: SeedClock, password
       endDate: r.end === null ? null : addDays(today, r.end),
     });
     releases[number] = id;
-    await m.insert(InformationReleaseShare, r.shares.map(([from, to]) => ({ releaseId: id, fromOrganizationId: orgs[from], toOrganizationId: orgs[to] })));
+    await m.insert(
+      InformationReleaseShare,
+      r.shares.map(([from, to]) => ({
+        releaseId: id,
+        fromOrganizationId: orgs[from],
+        toOrganizationId: orgs[to],
+      })),
+    );
   }
 
-  const users = {} as Record<DemoUsername, number>;
-  for (const username of DEMO_USERNAMES) {
-    const u: UserSeed = USERS[username];
-    const id = await insertId(m, User, {
-      username,
-      passwordHash,
-      displayName: u.displayName,
-      status: u.deactivationReason ? UserStatus.DEACTIVATED : UserStatus.ACTIVE,
-      accessRole: u.accessRole ?? AccessRole.AGENCY_STAFF,
-      lastLoginAt: new Date(now.getTime() - (u.lastLoginDaysAgo ?? 1) * DAY_MS),
-      euaAcceptedAt: u.euaAccepted === false ? null : now,
-      deactivationReason: u.deactivationReason ?? null,
-    });
-    users[username] = id;
-    await m.insert(WorkgroupMembership, u.workgroups.map((w) => ({ userId: id, workgroupId: workgroups[w] })));
-    await m.insert(
-      OrgAssignment,
-      (Object.entries(u.orgs) as Array<[OrgCode, Assignment]>).map(([code, a]) => ({ userId: id, organizationId: orgs[code], agencyLead: false, ...a })),
-    );
-    for (const course of u.trainings ?? []) await m.insert(UserTraining, { userId: id, course, completedOn: addDays(today, -90) });
-  }
+  const users = await seedDemoUsers(m, { orgs, workgroups, clock, passwordHash });
 
   return { orgs, locations, programs, workgroups, releases, users };
 }

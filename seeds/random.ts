@@ -47,36 +47,133 @@ export function randomSsn(rng: Rng): string {
 export function randomRaceEthnicity(rng: Rng): RaceEthnicity[] {
   const r = rng();
   const first =
-    r < 0.38 ? RaceEthnicity.WHITE
-    : r < 0.66 ? RaceEthnicity.BLACK_AFRICAN_AMERICAN_OR_AFRICAN
-    : r < 0.82 ? RaceEthnicity.HISPANIC_LATINA_E_O
-    : r < 0.88 ? RaceEthnicity.AMERICAN_INDIAN_ALASKA_NATIVE_OR_INDIGENOUS
-    : r < 0.93 ? RaceEthnicity.ASIAN_OR_ASIAN_AMERICAN
-    : r < 0.96 ? RaceEthnicity.NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER
-    : RaceEthnicity.MIDDLE_EASTERN_OR_NORTH_AFRICAN;
+    r < 0.38
+      ? RaceEthnicity.WHITE
+      : r < 0.66
+        ? RaceEthnicity.BLACK_AFRICAN_AMERICAN_OR_AFRICAN
+        : r < 0.82
+          ? RaceEthnicity.HISPANIC_LATINA_E_O
+          : r < 0.88
+            ? RaceEthnicity.AMERICAN_INDIAN_ALASKA_NATIVE_OR_INDIGENOUS
+            : r < 0.93
+              ? RaceEthnicity.ASIAN_OR_ASIAN_AMERICAN
+              : r < 0.96
+                ? RaceEthnicity.NATIVE_HAWAIIAN_OR_PACIFIC_ISLANDER
+                : RaceEthnicity.MIDDLE_EASTERN_OR_NORTH_AFRICAN;
   if (rng() < 0.8) return [first];
-  const second = first === RaceEthnicity.HISPANIC_LATINA_E_O ? RaceEthnicity.WHITE : RaceEthnicity.HISPANIC_LATINA_E_O;
+  const second =
+    first === RaceEthnicity.HISPANIC_LATINA_E_O ? RaceEthnicity.WHITE : RaceEthnicity.HISPANIC_LATINA_E_O;
   return [first, second].sort((a, b) => a - b);
 }
 
 export const FEMALE_FIRST_NAMES = [
-  'Maria', 'Angela', 'Denise', 'Keisha', 'Rosa', 'Linda', 'Tanya', 'Crystal', 'Brenda', 'Aaliyah',
-  'Monique', 'Sandra', 'Jasmine', 'Carmen', 'Heather', 'Latoya', 'Priya', 'Ana', 'Shannon', 'Gloria',
+  'Maria',
+  'Angela',
+  'Denise',
+  'Keisha',
+  'Rosa',
+  'Linda',
+  'Tanya',
+  'Crystal',
+  'Brenda',
+  'Aaliyah',
+  'Monique',
+  'Sandra',
+  'Jasmine',
+  'Carmen',
+  'Heather',
+  'Latoya',
+  'Priya',
+  'Ana',
+  'Shannon',
+  'Gloria',
 ] as const;
 
 export const MALE_FIRST_NAMES = [
-  'James', 'Marcus', 'Luis', 'Darnell', 'Robert', 'Kevin', 'Andre', 'Michael', 'Jose', 'Terrence',
-  'William', 'Anthony', 'Curtis', 'Raymond', 'Victor', 'Dwayne', 'Tomas', 'Eric', 'Gregory', 'Omar',
+  'James',
+  'Marcus',
+  'Luis',
+  'Darnell',
+  'Robert',
+  'Kevin',
+  'Andre',
+  'Michael',
+  'Jose',
+  'Terrence',
+  'William',
+  'Anthony',
+  'Curtis',
+  'Raymond',
+  'Victor',
+  'Dwayne',
+  'Tomas',
+  'Eric',
+  'Gregory',
+  'Omar',
 ] as const;
 
 /** Last names; none of them is a demo scenario client's, so filler never shadows a named client. */
 export const LAST_NAMES = [
-  'Johnson', 'Williams', 'Garcia', 'Martinez', 'Robinson', 'Clark', 'Lewis', 'Walker', 'Hall', 'Allen',
-  'Young', 'Hernandez', 'King', 'Wright', 'Lopez', 'Hill', 'Scott', 'Green', 'Adams', 'Baker',
-  'Gonzalez', 'Nelson', 'Mitchell', 'Perez', 'Roberts', 'Turner', 'Phillips', 'Campbell', 'Parker', 'Evans',
-  'Edwards', 'Collins', 'Stewart', 'Sanchez', 'Morris', 'Rogers', 'Reed', 'Cook', 'Bell', 'Murphy',
-  'Bailey', 'Cooper', 'Richardson', 'Cox', 'Howard', 'Ward', 'Torres', 'Peterson', 'Gray', 'Ramirez',
-  'James', 'Watson', 'Kim', 'Nguyen', 'Begay', 'Yazzie', 'Kaleo', 'Haddad', 'Castillo', 'Romero',
+  'Johnson',
+  'Williams',
+  'Garcia',
+  'Martinez',
+  'Robinson',
+  'Clark',
+  'Lewis',
+  'Walker',
+  'Hall',
+  'Allen',
+  'Young',
+  'Hernandez',
+  'King',
+  'Wright',
+  'Lopez',
+  'Hill',
+  'Scott',
+  'Green',
+  'Adams',
+  'Baker',
+  'Gonzalez',
+  'Nelson',
+  'Mitchell',
+  'Perez',
+  'Roberts',
+  'Turner',
+  'Phillips',
+  'Campbell',
+  'Parker',
+  'Evans',
+  'Edwards',
+  'Collins',
+  'Stewart',
+  'Sanchez',
+  'Morris',
+  'Rogers',
+  'Reed',
+  'Cook',
+  'Bell',
+  'Murphy',
+  'Bailey',
+  'Cooper',
+  'Richardson',
+  'Cox',
+  'Howard',
+  'Ward',
+  'Torres',
+  'Peterson',
+  'Gray',
+  'Ramirez',
+  'James',
+  'Watson',
+  'Kim',
+  'Nguyen',
+  'Begay',
+  'Yazzie',
+  'Kaleo',
+  'Haddad',
+  'Castillo',
+  'Romero',
 ] as const;
 
 /** A person: sex, a first name that goes with it, a last name. */

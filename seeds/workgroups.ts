@@ -4,8 +4,13 @@
  * Docs and tests print it with {@link capabilityMatrixTable}.
  */
 import type { EntityManager } from 'typeorm';
-import type { Capability } from '../src/access/capabilities';
-import { TrainingKind, Workgroup, WorkgroupCapability, WorkgroupRequiredTraining } from '../src/modules/security/workgroup.entity';
+import { ALL_CAPABILITIES, type Capability } from '../src/access/capabilities';
+import {
+  TrainingKind,
+  Workgroup,
+  WorkgroupCapability,
+  WorkgroupRequiredTraining,
+} from '../src/modules/security/workgroup.entity';
 
 /** The core every standard workgroup starts from. */
 const HMIS_USERS: readonly Capability[] = [
@@ -27,7 +32,12 @@ const HMIS_USERS: readonly Capability[] = [
   'program:read',
 ];
 
-function plus(base: readonly Capability[], added: readonly Capability[], removed: readonly Capability[] = []): readonly Capability[] {
+/** `base` plus `added`, minus `removed`. */
+function plus(
+  base: readonly Capability[],
+  added: readonly Capability[],
+  removed: readonly Capability[] = [],
+): readonly Capability[] {
   return [...base.filter((c) => !removed.includes(c)), ...added];
 }
 
@@ -36,13 +46,16 @@ function plus(base: readonly Capability[], added: readonly Capability[], removed
  * not the full SSN, the date of birth or health & DV answers; assessment scores are read only
  * by CE Assessors, Priority List Managers and System Administrators.
  */
+// prettier-ignore
 export const WORKGROUP_CAPABILITIES = {
-  'HMIS Users': HMIS_USERS,
-  'Emergency Shelter Staff': plus(HMIS_USERS, ['bed:checkin']),
-  'Shelter Reservation Team': plus(HMIS_USERS, ['reservation:manage'], ['client.ssn:read', 'client.dob:read', 'health:read', 'health:write']),
+  'HMIS Users':                  HMIS_USERS,
+  'Emergency Shelter Staff':     plus(HMIS_USERS, ['bed:checkin']),
+  'Shelter Reservation Team':    plus(HMIS_USERS, ['reservation:manage'], ['client.ssn:read', 'client.dob:read', 'health:read', 'health:write']),
   'Coordinated Entry Assessors': plus(HMIS_USERS, ['ce.assessment:write', 'ce.event:read', 'ce.event:write', 'assessment.score:read']),
-  'Priority List Managers': plus(HMIS_USERS, ['ce.event:read', 'assessment.score:read', 'priorityList:manage']),
-  'System Administrators': plus(HMIS_USERS, ['ce.event:read', 'assessment.score:read', 'setup:admin', 'users:manage', 'audit:read', 'report:run']),
+  'Priority List Managers':      plus(HMIS_USERS, ['ce.event:read', 'assessment.score:read', 'priorityList:manage']),
+  // Administrators assign every standard workgroup, and nobody can grant a capability they do not
+  // hold (access model §4), so their workgroup holds all of them.
+  'System Administrators': ALL_CAPABILITIES,
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type WorkgroupName = keyof typeof WORKGROUP_CAPABILITIES;
@@ -50,16 +63,23 @@ export type WorkgroupName = keyof typeof WORKGROUP_CAPABILITIES;
 export const WORKGROUP_NAMES = Object.keys(WORKGROUP_CAPABILITIES) as WorkgroupName[];
 
 export const WORKGROUP_DESCRIPTIONS: Record<WorkgroupName, string> = {
-  'HMIS Users': 'The core: clients, enrollments, exits, services, current living situation, assessments (read), programs.',
-  'Emergency Shelter Staff': 'HMIS Users plus the Housing workspace: facilities, beds, bed check-in and check-out.',
-  'Shelter Reservation Team': 'HMIS Users plus shelter reservations; no full SSN, date of birth or health & DV answers.',
-  'Coordinated Entry Assessors': 'HMIS Users plus coordinated entry assessments and events (write) and assessment scores.',
-  'Priority List Managers': 'HMIS Users plus coordinated entry events and scores (read) and priority list management.',
-  'System Administrators': 'Setup data, workgroups, information releases, users, audit log and reports.',
+  'HMIS Users':
+    'The core: clients, enrollments, exits, services, current living situation, assessments (read), programs.',
+  'Emergency Shelter Staff':
+    'HMIS Users plus the Housing workspace: facilities, beds, bed check-in and check-out.',
+  'Shelter Reservation Team':
+    'HMIS Users plus shelter reservations; no full SSN, date of birth or health & DV answers.',
+  'Coordinated Entry Assessors':
+    'HMIS Users plus coordinated entry assessments and events (write) and assessment scores.',
+  'Priority List Managers':
+    'HMIS Users plus coordinated entry events and scores (read) and priority list management.',
+  'System Administrators': 'Setup data, workgroups, information releases, users, audit log and reports; holds every capability so it can assign every workgroup.',
 };
 
 /** Trainings a workgroup requires of its members. */
-export const WORKGROUP_REQUIRED_TRAININGS: Partial<Record<WorkgroupName, ReadonlyArray<{ course: string; kind: TrainingKind }>>> = {
+export const WORKGROUP_REQUIRED_TRAININGS: Partial<
+  Record<WorkgroupName, ReadonlyArray<{ course: string; kind: TrainingKind }>>
+> = {
   'Coordinated Entry Assessors': [{ course: 'VI-SPDAT', kind: TrainingKind.ASSESSMENT }],
 };
 
@@ -69,9 +89,14 @@ export function capabilityMatrixTable(): string {
   const width = Math.max(...caps.map((c) => c.length));
   const header = ['capability'.padEnd(width), ...WORKGROUP_NAMES].join(' | ');
   const rows = caps.map((cap) =>
-    [cap.padEnd(width), ...WORKGROUP_NAMES.map((w) => ((WORKGROUP_CAPABILITIES[w] as readonly string[]).includes(cap) ? 'x' : '').padEnd(w.length))].join(' | '),
+    [
+      cap.padEnd(width),
+      ...WORKGROUP_NAMES.map((w) =>
+        ((WORKGROUP_CAPABILITIES[w] as readonly string[]).includes(cap) ? 'x' : '').padEnd(w.length),
+      ),
+    ].join(' | '),
   );
-  return [header, header.replace(/[^|]/g, '-'), ...rows].join('\n');
+  return [header, header.replace(/[^|]/g, '-'), ...rows].map((line) => line.trimEnd()).join('\n');
 }
 
 /**
@@ -95,7 +120,11 @@ export async function ensureStandardWorkgroups(m: EntityManager): Promise<Record
       WORKGROUP_CAPABILITIES[name].map((capability) => ({ workgroupId: id, capability })),
     );
     const trainings = WORKGROUP_REQUIRED_TRAININGS[name] ?? [];
-    if (trainings.length) await m.insert(WorkgroupRequiredTraining, trainings.map((t) => ({ workgroupId: id, ...t })));
+    if (trainings.length)
+      await m.insert(
+        WorkgroupRequiredTraining,
+        trainings.map((t) => ({ workgroupId: id, ...t })),
+      );
   }
   return ids;
 }

@@ -12,6 +12,37 @@ function int(name: string, fallback: number): number {
   return value;
 }
 
+/** Like `int`, but reads from the given environment (so `loadConfig(env)` honours its argument). */
+function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/** Who may run introspection queries (`__schema`, `__type`). */
+export type IntrospectionPolicy = 'on' | 'session' | 'off';
+
+function introspectionPolicy(raw: string | undefined): IntrospectionPolicy {
+  const value = (raw || 'session').toLowerCase();
+  if (value !== 'on' && value !== 'session' && value !== 'off') throw new Error(`GRAPHQL_INTROSPECTION must be on, session or off, got "${raw}"`);
+  return value;
+}
+
+/** Express's `trust proxy`: unset/false trusts no proxy, `true`, a hop count, or addresses/subnets. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^[0-9]+$/.test(raw) ? Number(raw) : raw;
+}
+
+function bodyLimit(raw: string | undefined): string {
+  const value = (raw || '1mb').toLowerCase();
+  if (!/^[0-9]+(b|kb|mb)?$/.test(value)) throw new Error(`REQUEST_BODY_LIMIT must be a size such as 500kb or 1mb, got "${raw}"`);
+  return value;
+}
+
 export interface Config {
   /** `mysql://user:pass@host:port/db`; unset selects the embedded SQLite file. */
   databaseUrl: string | undefined;
@@ -35,6 +66,31 @@ export interface Config {
   seedPassword: string;
   /** Development mode shows error details to callers; never set it in production. */
   development: boolean;
+  /** Introspection for everyone, only with a valid session (default), or for nobody. */
+  introspection: IntrospectionPolicy;
+  /** Query limits (graphql-armor and the parser); rejections never reveal the numbers. */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** Operations allowed in one batched (array) request body; 0 refuses batching. */
+  maxBatch: number;
+  /** Largest accepted request body (body-parser syntax: `500kb`, `1mb`). */
+  requestBodyLimit: string;
+  /** A request still running after this many milliseconds is answered with REQUEST_TIMEOUT; 0 disables. */
+  requestTimeoutMs: number;
+  /** Origins allowed to call /graphql from a browser (CORS); empty allows none. */
+  corsOrigins: string[];
+  /** Express `trust proxy` setting, deciding which address is the client's (login throttling, logs). */
+  trustProxy: boolean | number | string;
+  /** Failed logins from one client address within `loginIpWindowSeconds` before further attempts are refused (0: no limit). */
+  loginIpLimit: number;
+  loginIpWindowSeconds: number;
+  /** On SIGTERM, requests in flight get this long to finish before their connections are closed. */
+  shutdownGraceMs: number;
+  /** How long to wait for a new database connection before answering SERVICE_UNAVAILABLE. */
+  dbConnectTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +108,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int('LOCKOUT_MINUTES', 15),
     seedPassword: env.SEED_PASSWORD || 'waypoint-demo',
     development: env.NODE_ENV === 'development',
+    introspection: introspectionPolicy(env.GRAPHQL_INTROSPECTION),
+    maxDepth: envInt(env, 'GRAPHQL_MAX_DEPTH', 10),
+    maxAliases: envInt(env, 'GRAPHQL_MAX_ALIASES', 15),
+    maxDirectives: envInt(env, 'GRAPHQL_MAX_DIRECTIVES', 20),
+    maxTokens: envInt(env, 'GRAPHQL_MAX_TOKENS', 2000),
+    maxCost: envInt(env, 'GRAPHQL_MAX_COST', 1_000_000),
+    maxBatch: envInt(env, 'GRAPHQL_MAX_BATCH', 0),
+    requestBodyLimit: bodyLimit(env.REQUEST_BODY_LIMIT),
+    requestTimeoutMs: envInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    loginIpLimit: envInt(env, 'LOGIN_IP_LIMIT', 30),
+    loginIpWindowSeconds: envInt(env, 'LOGIN_IP_WINDOW_SECONDS', 300),
+    shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    dbConnectTimeoutMs: envInt(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
   };
 }

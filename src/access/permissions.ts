@@ -15,8 +15,11 @@ import type { Capability } from './capabilities';
  * - `agreed`: a session whose user accepted the End User Agreement, changed any temporary
  *   password and completed required trainings, with or without a context (selectContext).
  * - a capability: a READY session (context selected) whose capabilities include it.
+ * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
+ *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users
+ *   assigned to the lead's own organizations (src/modules/users/user-scope.ts).
  */
-export type RootRule = 'public' | 'session' | 'agreed' | Capability;
+export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | Capability;
 
 export const QUERY_RULES: Record<string, RootRule> = {
   me: 'session',
@@ -27,6 +30,18 @@ export const QUERY_RULES: Record<string, RootRule> = {
   programs: 'program:read',
   program: 'program:read',
   organizations: 'program:read',
+  // Administration (issue 4)
+  adminOrganizations: 'setup:admin',
+  adminPrograms: 'setup:admin',
+  informationReleases: 'setup:admin',
+  releaseExceptions: 'setup:admin',
+  capabilityCatalog: 'setup:admin',
+  workgroups: 'userAdmin',
+  users: 'userAdmin',
+  user: 'userAdmin',
+  auditEvents: 'audit:read',
+  // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
+  explainAccess: 'program:read',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -47,6 +62,34 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   createAssessment: 'ce.assessment:write',
   createCeEvent: 'ce.event:write',
   createHealthAndDv: 'health:write',
+  // Administration and lifecycle (issue 4)
+  changePassword: 'session',
+  createOrganization: 'setup:admin',
+  updateOrganization: 'setup:admin',
+  setRestrictionOptions: 'setup:admin',
+  createLocation: 'setup:admin',
+  updateLocation: 'setup:admin',
+  createProgram: 'setup:admin',
+  updateProgram: 'setup:admin',
+  createWorkgroup: 'setup:admin',
+  updateWorkgroup: 'setup:admin',
+  setWorkgroupCapabilities: 'setup:admin',
+  createInformationRelease: 'setup:admin',
+  updateInformationRelease: 'setup:admin',
+  createReleaseException: 'setup:admin',
+  updateReleaseException: 'setup:admin',
+  setWorkgroupRequiredTrainings: 'users:manage',
+  createUser: 'userAdmin',
+  updateUser: 'userAdmin',
+  setUserWorkgroups: 'userAdmin',
+  assignUserToOrganization: 'userAdmin',
+  removeUserFromOrganization: 'userAdmin',
+  recordUserTraining: 'userAdmin',
+  removeUserTraining: 'userAdmin',
+  deactivateUser: 'userAdmin',
+  reinstateUser: 'userAdmin',
+  resetUserPassword: 'userAdmin',
+  unlockUser: 'userAdmin',
 };
 
 /** What a guarded field resolves to for a caller without the capability. */
@@ -85,6 +128,10 @@ export const FIELD_RULES: Record<string, Record<string, FieldRule>> = {
   Assessment: {
     score: sensitive('assessment.score:read'),
     prioritizationStatus: sensitive('assessment.score:read'),
+  },
+  // A victim service provider's sites are confidential: locations are setup data for administrators.
+  Organization: {
+    locations: relation('setup:admin'),
   },
   HealthAndDv: {
     domesticViolenceSurvivor: sensitive('health:read'),

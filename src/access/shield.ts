@@ -35,7 +35,16 @@ const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => 
 type ShieldRule = ReturnType<ReturnType<typeof rule>>;
 
 const capabilityRules = new Map<string, ShieldRule>();
-function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed'>) {
+// User administration: users:manage, or the agency lead role of some organization (the users
+// service then narrows a lead to the users of the lead's own organizations).
+const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return unauthenticated();
+  const error = stateError(ctx.access);
+  if (error) return error;
+  return ctx.access.has('users:manage') || ctx.access.facts.assignments.some((a) => a.agencyLead) ? true : forbidden();
+});
+
+function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'userAdmin'>) {
   let r = capabilityRules.get(capability);
   if (!r) {
     r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
@@ -53,6 +62,7 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
   if (root === 'public') return allow;
   if (root === 'session') return isSession;
   if (root === 'agreed') return isAgreed;
+  if (root === 'userAdmin') return isUserAdmin;
   return can(root);
 }
 
@@ -71,7 +81,11 @@ export function operationShield(schema: GraphQLSchema): IMiddleware {
     {
       fallbackRule: rule('deny-unlisted', { cache: 'no_cache' })(() => forbidden()),
       fallbackError: forbidden(),
-      allowExternalErrors: false,
+      // Errors a resolver throws (BAD_USER_INPUT "no client with this id", the FORBIDDEN that
+      // names the program's organization, CONFLICT, ...) must reach the caller as thrown; with
+      // `false` shield replaced every one of them with the generic fallbackError. Unexpected
+      // errors are still masked as INTERNAL_SERVER_ERROR by the server's formatError.
+      allowExternalErrors: true,
       debug: false,
     },
   );

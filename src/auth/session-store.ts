@@ -38,7 +38,9 @@ export async function accessForToken(
   config: Pick<Config, 'sessionIdleMinutes'>,
   now = new Date(),
 ): Promise<{ access: AccessContext; touchDue: boolean } | null> {
-  const loaded = await loadSession(ds, hashToken(token), now, localToday(now), { idleMinutes: config.sessionIdleMinutes });
+  const loaded = await loadSession(ds, hashToken(token), now, localToday(now), {
+    idleMinutes: config.sessionIdleMinutes,
+  });
   return loaded && { access: new AccessContext(loaded.facts), touchDue: loaded.touchDue };
 }
 
@@ -47,11 +49,25 @@ export async function touchSession(ds: DataSource, sessionId: number, now = new 
   await ds.query('UPDATE session SET last_seen_at = ? WHERE id = ?', [sqlTimestamp(now), sessionId]);
 }
 
-export async function revokeSession(db: DataSource | EntityManager, token: string, now = new Date()): Promise<void> {
-  await db.query('UPDATE session SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL', [sqlTimestamp(now), hashToken(token)]);
+export async function revokeSession(
+  db: DataSource | EntityManager,
+  token: string,
+  now = new Date(),
+): Promise<void> {
+  await db.query('UPDATE session SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL', [
+    sqlTimestamp(now),
+    hashToken(token),
+  ]);
 }
 
 /** Ends every session of a user at once (deactivation, password reset). */
-export async function revokeUserSessions(db: DataSource | EntityManager, userId: number, now = new Date()): Promise<void> {
-  await db.query('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [sqlTimestamp(now), userId]);
+export async function revokeUserSessions(
+  db: DataSource | EntityManager,
+  userId: number,
+  now = new Date(),
+): Promise<void> {
+  await db.query('UPDATE session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
+    sqlTimestamp(now),
+    userId,
+  ]);
 }

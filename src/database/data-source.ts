@@ -24,7 +24,7 @@ export function sqliteFile(config: Pick<Config, 'dataDir'>): string {
  */
 export function dataSourceOptions(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  extra: { logger?: Logger; poolSize?: number } = {},
+  extra: { logger?: Logger; poolSize?: number; connectTimeoutMs?: number } = {},
 ): DataSourceOptions {
   const kind = databaseKind(config);
   const migrations = kind === 'mysql' ? MYSQL_MIGRATIONS : SQLITE_MIGRATIONS;
@@ -48,7 +48,9 @@ export function dataSourceOptions(
       timezone: 'Z',
       dateStrings: ['DATE'],
       poolSize: extra.poolSize ?? 10,
-      extra: { enableKeepAlive: true },
+      // connectTimeout bounds how long a request waits for a new connection while the database
+      // is unreachable; the pool drops broken connections and reconnects on demand.
+      extra: { enableKeepAlive: true, connectTimeout: extra.connectTimeoutMs ?? 10_000 },
     };
   }
   const file = sqliteFile(config);
@@ -66,6 +68,9 @@ export function dataSourceOptions(
   };
 }
 
-export function createDataSource(config: Pick<Config, 'databaseUrl' | 'dataDir'>, extra?: { logger?: Logger; poolSize?: number }): DataSource {
+export function createDataSource(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  extra?: { logger?: Logger; poolSize?: number; connectTimeoutMs?: number },
+): DataSource {
   return new DataSource(dataSourceOptions(config, extra));
 }

@@ -1,3 +1,5 @@
+import { LoginAttempt } from '../http/login-attempt.entity';
+import { AuditEventClient } from '../modules/audit/audit-event-client.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Client } from '../modules/client/client.entity';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
@@ -54,4 +56,6 @@ export const ENTITIES = [
   CeEvent,
   HealthAndDv,
   AuditEvent,
+  AuditEventClient,
+  LoginAttempt,
 ];

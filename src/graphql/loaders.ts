@@ -44,6 +44,8 @@ export class Loaders {
   constructor(
     private readonly ds: DataSource,
     private readonly access: AccessContext | null,
+    /** Where client reads are recorded for the audit log (access model §6). */
+    private readonly reads?: { client(id: number): void },
   ) {}
 
   private get scope() {
@@ -69,7 +71,9 @@ export class Loaders {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT c.* FROM client c WHERE c.id IN (${idList(ids)}) AND ${clientVisibility('c', this.scope)}`,
     );
-    const byId = new Map(hydrateAll(this.ds, Client, rows).map((r) => [r.id, r]));
+    const clients = hydrateAll(this.ds, Client, rows);
+    for (const c of clients) this.reads?.client(c.id);
+    const byId = new Map(clients.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 

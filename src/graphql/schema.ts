@@ -3,7 +3,13 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { fieldGuards } from '../access/field-guard';
 import { operationShield } from '../access/shield';
+import { InformationReleaseSetupFields, OrganizationSetupFields, WorkgroupSetupFields } from '../modules/admin/admin-fields.resolver';
+import { SetupResolver } from '../modules/admin/setup.resolver';
+import { SharingResolver } from '../modules/admin/sharing.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { ExplainResolver } from '../modules/explain/explain.resolver';
+import { UsersResolver } from '../modules/users/users.resolver';
 import { Client } from '../modules/client/client.entity';
 import { ClientResolver } from '../modules/client/client.resolver';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
@@ -32,6 +38,15 @@ const RESOLVERS = [
   recordFieldsResolver(Assessment, 'Assessment'),
   recordFieldsResolver(CeEvent, 'CeEvent'),
   recordFieldsResolver(HealthAndDv, 'HealthAndDv'),
+  // Administration and lifecycle (issue 4)
+  SetupResolver,
+  SharingResolver,
+  OrganizationSetupFields,
+  WorkgroupSetupFields,
+  InformationReleaseSetupFields,
+  UsersResolver,
+  AuditResolver,
+  ExplainResolver,
 ] as const;
 
 // Client has its own access/organization resolvers in ClientResolver.

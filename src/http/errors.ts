@@ -1,34 +1,169 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import type { ErrorRequestHandler, Response } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import type { RequestContext } from '../graphql/context';
+
+/**
+ * Codes the HTTP layer adds to those of src/graphql/errors.ts. Like every code, they are API:
+ * clients branch on them.
+ */
+export type HttpErrorCode =
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'NOT_FOUND'
+  | 'QUERY_TOO_COMPLEX'
+  | 'REQUEST_TIMEOUT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TOO_MANY_REQUESTS'
+  | 'INTERNAL_SERVER_ERROR';
+
+export const LIMIT_CODE: HttpErrorCode = 'QUERY_TOO_COMPLEX';
+
+export const INTERNAL_MESSAGE =
+  'Internal server error. The request id in the response header x-request-id helps your administrator find it in the logs.';
+
+const UNAVAILABLE_MESSAGE = 'The database is unavailable at the moment; nothing was changed by this request. Try again shortly.';
+const BUSY_MESSAGE = 'The database is busy; this request was rolled back and changed nothing. Try again.';
 
 /** graphql-js messages about an argument or variable value: the caller's input is at fault. */
 const VALUE_ERROR =
   /^(Expected value of type|Expected type|Enum "[^"]+" cannot represent|(Int|Float|String|Boolean|ID|LocalDate|DateTime) cannot represent|Value "[^"]*" does not exist|Field "[^"]+" of required type|Variable "[^"]+" got invalid value|Argument "[^"]+" of (required|non-null) type)/;
 
+/** graphql-js's field, argument, type and enum suggestions: they would map the schema for anonymous callers. */
+const SUGGESTION = /\s*Did you mean\b[\s\S]*$/;
+
+/** The parser's token limit message names the limit. */
+const TOKEN_LIMIT = /Document contains more (than|that) \d+ tokens/; // graphql-js 16 says "more that"
+
+/** Driver error codes of a database that is down or unreachable, and of one that is busy. */
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+]);
+const BUSY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+
+/** 'down' or 'busy' when `error` (or what it wraps) is a database connection or lock failure. */
+export function databaseTrouble(error: unknown): 'down' | 'busy' | null {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && UNAVAILABLE.has(code)) return 'down';
+    if (typeof code === 'string' && BUSY.has(code)) return 'busy';
+    if (typeof message === 'string' && /^Pool is closed|connect ETIMEDOUT|Connection lost/.test(message)) return 'down';
+    const next = current as { driverError?: unknown; cause?: unknown; originalError?: unknown };
+    current = next.driverError ?? next.originalError ?? next.cause;
+  }
+  return null;
+}
+
+/** A coded error for database trouble, with the HTTP status used where a whole request fails. */
+export function databaseError(trouble: 'down' | 'busy'): GraphQLError {
+  return new GraphQLError(trouble === 'down' ? UNAVAILABLE_MESSAGE : BUSY_MESSAGE, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+  });
+}
+
+type Kind = 'intended' | 'database' | 'unexpected';
+
+function classify(error: unknown, formattedCode: unknown): Kind {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return 'intended';
+  if (databaseTrouble(original)) return 'database';
+  if (typeof formattedCode === 'string' && formattedCode !== 'INTERNAL_SERVER_ERROR') return 'intended';
+  return 'unexpected';
+}
+
 /**
  * Shapes every error a caller sees: a code always, no stack trace, SQL or path outside
- * development mode. Errors we did not raise on purpose are logged with the request id and
- * answered as INTERNAL_SERVER_ERROR.
+ * development mode, no schema suggestions, no limit values. Unexpected errors are logged by
+ * {@link errorLogPlugin} (with the request id) and answered as INTERNAL_SERVER_ERROR.
  */
-export function formatError(log: Logger, development: boolean) {
+export function formatError(...args: [development: boolean] | [log: Logger, development: boolean]) {
+  // The (log, development) form is kept for test/bench/harness.ts; logging moved to errorLogPlugin.
+  const development = args.length === 1 ? args[0] : args[1];
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code as string | undefined;
-    const intended = original instanceof GraphQLError && typeof original.extensions?.code === 'string';
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(formatted.message)) {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    const code = formatted.extensions?.code;
+    const message = formatted.message.replace(SUGGESTION, '');
+    const cause = error instanceof GraphQLError ? error.originalError : undefined;
+    if (cause instanceof GraphQLError && cause.extensions?.code === LIMIT_CODE) {
+      return { message, extensions: { code: LIMIT_CODE } };
     }
-    if (intended || (code && code !== 'INTERNAL_SERVER_ERROR')) {
+    if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(message)) {
+      return { message: 'The query is too long. Ask for less in one request, or split it into several requests.', extensions: { code: LIMIT_CODE } };
+    }
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(message)) {
+      return { message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const kind = classify(error, code);
+    if (kind === 'intended') {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: development ? formatted.extensions : extensions };
+      return { ...formatted, message, extensions: development ? formatted.extensions : extensions };
     }
-    log.error({ err: original, path: formatted.path }, 'unexpected error');
+    const trouble = kind === 'database' ? databaseTrouble(unwrapResolverError(error)) : null;
     return {
-      message: 'Internal server error. The request id in the response header x-request-id helps your administrator find it in the logs.',
+      message: trouble ? databaseError(trouble).message : INTERNAL_MESSAGE,
       path: formatted.path,
-      extensions: { code: 'INTERNAL_SERVER_ERROR', ...(development ? { detail: String((original as Error)?.message ?? original) } : {}) },
+      extensions: {
+        code: trouble ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+        ...(development ? { detail: String((unwrapResolverError(error) as Error)?.message ?? error) } : {}),
+      },
     };
+  };
+}
+
+/** Logs errors nobody raised on purpose with the request's logger, which carries the request id. */
+export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          const kind = classify(error, error.extensions?.code);
+          if (kind === 'unexpected') contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+          else if (kind === 'database') contextValue.log.warn({ err: unwrapResolverError(error), path: error.path }, 'database unavailable');
+        }
+      },
+    };
+  },
+};
+
+/** Answers in the GraphQL error shape, for requests that fail before GraphQL sees them. */
+export function sendError(res: Response, status: number, code: HttpErrorCode, message: string): void {
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * The last Express error handler: body-parser failures (malformed JSON, too large, bad
+ * charset) become 4xx answers with a code; anything else a logged 500 without details.
+ * Express's default handler would answer HTML with a stack trace.
+ */
+export function httpErrorHandler(development: boolean): ErrorRequestHandler {
+  return (err: { status?: unknown; type?: unknown; message?: unknown }, req, res, _next) => {
+    // A late write after REQUEST_TIMEOUT already answered: nothing left to tell the caller.
+    if (res.headersSent) {
+      req.log?.debug({ err }, 'error after the response was sent');
+      return;
+    }
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 413) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    if (err.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (status < 500) return sendError(res, status, 'BAD_REQUEST', 'The request could not be read (check its content type, encoding and body).');
+    req.log?.error({ err }, 'unexpected error');
+    sendError(res, 500, 'INTERNAL_SERVER_ERROR', development ? `${INTERNAL_MESSAGE} (${String(err.message)})` : INTERNAL_MESSAGE);
   };
 }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -17,12 +18,18 @@ import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { flushReads } from '../modules/audit/audit.service';
-import { formatError } from './errors';
+import { databaseError, databaseTrouble, errorLogPlugin, formatError, httpErrorHandler, INTERNAL_MESSAGE, sendError } from './errors';
 import { graphiqlRouter } from './graphiql';
+import { introspectionPolicyPlugin, queryLimits } from './limits';
+import { loginThrottlePlugin } from './login-throttle';
+import { apiHeaders, bodyShape, corsPolicy } from './security';
+import { attachMeta, requestTimeout, stopResolversAfterDeadline } from './timeout';
 
 export interface StartOptions {
   port?: number;
   logLevel?: string;
+  /** Where the JSON log lines go (default stdout); tests read them from here. */
+  logStream?: pino.DestinationStream;
   config?: Config;
   /** Use this data source (already initialized) instead of creating one. */
   dataSource?: DataSource;
@@ -43,16 +50,50 @@ function bearer(header: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
-/** Writes the request's client-level reads to the audit log before the response leaves. */
+/**
+ * Writes the request's client-level reads to the audit log before the response leaves. When
+ * that write fails, the response is withheld: no client data leaves without its audit record.
+ */
 const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, operationName }) {
-        await flushReads(contextValue, operationName ?? null);
+      async willSendResponse({ contextValue, operationName, response }) {
+        try {
+          await flushReads(contextValue, operationName ?? null);
+        } catch (err) {
+          const trouble = databaseTrouble(err);
+          contextValue.log[trouble ? 'warn' : 'error']({ err }, 'read audit failed: response withheld');
+          const error = trouble ? databaseError(trouble) : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+          response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };
+          response.http.status = trouble ? 503 : 500;
+        }
       },
     };
   },
 };
+
+/** Resolves with `promise`, or rejects after `ms` (a hung database must not hang /readyz). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+/** The session behind the request's bearer token; database trouble answers SERVICE_UNAVAILABLE (503), not a 500. */
+async function sessionAccess(ds: DataSource, config: Config, req: express.Request, token: string | null) {
+  if (!token) return null;
+  try {
+    const session = await accessForToken(ds, token, config);
+    if (session?.touchDue) await touchSession(ds, session.access.facts.sessionId);
+    return session?.access ?? null;
+  } catch (err) {
+    const trouble = databaseTrouble(err);
+    req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
+    throw trouble ? databaseError(trouble) : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
+  }
+}
 
 /**
  * Starts Waypoint: GraphQL at /graphql, GraphiQL at /graphiql, /healthz and /readyz. Stateless
@@ -60,8 +101,8 @@ const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
-  const log = pino({ level: options.logLevel ?? config.logLevel });
-  const ds = options.dataSource ?? (await createDataSource(config).initialize());
+  const log = pino({ level: options.logLevel ?? config.logLevel }, options.logStream);
+  const ds = options.dataSource ?? (await createDataSource(config, { connectTimeoutMs: config.dbConnectTimeoutMs }).initialize());
   if (options.prepare ?? databaseKind(config) === 'sqlite') {
     const { migrated, seeded } = await prepareDatabase(ds, config);
     log.info({ migrated, seeded }, 'database prepared');
@@ -69,19 +110,52 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildAppSchema(),
+    schema: stopResolversAfterDeadline(await buildAppSchema()),
     csrfPrevention: true,
+    // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
+    // would race it, and a second concurrent stop() never returns (Apollo Server 5.5), so the
+    // process would hang on a MySQL pool's open sockets.
+    stopOnTerminationSignals: false,
+    // Who may introspect is decided per request (introspectionPolicyPlugin), not here.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: config.maxBatch > 0,
+    // No automatic persisted queries: no client uses them, and they let anyone fill a server cache.
+    persistedQueries: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: config.development,
-    formatError: formatError(log, config.development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readAuditPlugin],
+    formatError: formatError(config.development),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
+      // GraphiQL is served at /graphiql from our own assets; Apollo's page would load a CDN.
+      ApolloServerPluginLandingPageDisabled(),
+      introspectionPolicyPlugin(config.introspection),
+      loginThrottlePlugin(config),
+      readAuditPlugin,
+      errorLogPlugin,
+    ],
   });
   await apollo.start();
 
   app.use(
     pinoHttp({
       logger: log,
+      // Each line of a request carries its id as `reqId`; the completion line names the request
+      // without headers (tokens) or query string (GET variables can hold client names).
+      quietReqLogger: true,
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // 503 (database down, timeouts) is expected while it lasts: warn; other 5xx are errors.
+      customLogLevel: (_req, res, err) => (res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : err || res.statusCode >= 400 ? 'warn' : 'info'),
+      // The completion line of a failed request names the status, without a made-up stack trace.
+      customErrorObject: (_req, _res, _err, value: Record<string, unknown>) => ({ ...value, err: undefined }),
       genReqId: (req, res) => {
         const given = req.headers['x-request-id'];
         const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -90,12 +164,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       },
     }),
   );
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  let draining = false;
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'shutting down' });
     try {
-      await ds.query('SELECT 1');
+      await within(ds.query('SELECT 1'), 2000);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'database unreachable' });
@@ -104,38 +184,49 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
-    cors({ origin: false }),
-    express.json({ limit: '1mb' }),
+    apiHeaders,
+    corsPolicy(config),
+    requestTimeout(config.requestTimeoutMs),
+    express.json({ limit: config.requestBodyLimit }),
+    bodyShape(config),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
+      context: async ({ req, res }): Promise<RequestContext> => {
         const token = bearer(req.headers.authorization);
-        const session = token ? await accessForToken(ds, token, config) : null;
-        if (session?.touchDue) await touchSession(ds, session.access.facts.sessionId);
-        const access = session?.access ?? null;
-        return {
+        const access = await sessionAccess(ds, config, req, token);
+        const reads = new ReadLog();
+        const context: RequestContext = {
           requestId: String(req.id),
           ds,
           config,
           log: req.log,
           access,
           token,
-          loaders: new Loaders(ds, access),
-          reads: new ReadLog(),
+          loaders: new Loaders(ds, access, reads),
+          reads,
         };
+        attachMeta(context, { ip: req.ip ?? 'unknown', deadline: res.locals.deadline as number | undefined });
+        return context;
       },
     }),
   );
+  app.use((_req, res) => sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql, GraphiQL at /graphiql.'));
+  app.use(httpErrorHandler(config.development));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   log.info({ url, database: databaseKind(config) }, 'Waypoint listening');
+  let closing: Promise<void> | undefined;
   return {
     url,
     ds,
-    async close() {
-      await apollo.stop();
-      if (!options.dataSource) await ds.destroy();
+    close() {
+      draining = true;
+      closing ??= (async () => {
+        await apollo.stop();
+        if (!options.dataSource) await ds.destroy();
+      })();
+      return closing;
     },
   };
 }

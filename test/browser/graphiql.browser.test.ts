@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer } from '../../src/http/server';
+import { startTestApp } from '../support/app';
 
 /**
  * End-to-end check of the offline GraphiQL page (src/http/graphiql.ts) in Debian's Chromium:
@@ -72,7 +72,9 @@ describeBrowser('GraphiQL in Chromium (offline assets)', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, logLevel: 'silent' });
+    // A fresh database with the demo seeds (SQLite, or DATABASE_URL when the suite runs on MySQL).
+    const app = await startTestApp('browser');
+    server = { url: app.server.url, close: () => app.close() };
     browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [

@@ -9,8 +9,16 @@ import { InitSqlite1795328004921 } from './sqlite/1795328004921-Init';
 
 import { InitMysql1795328004921 } from './mysql/1795328004921-Init';
 
+import { LoginThrottleSqlite1795328930651 } from './sqlite/1795328930651-LoginThrottle';
+
+import { LoginThrottleMysql1795328930651 } from './mysql/1795328930651-LoginThrottle';
+
+import { AdminLifecycleSqlite1795329440784 } from './sqlite/1795329440784-AdminLifecycle';
+
+import { AdminLifecycleMysql1795329440784 } from './mysql/1795329440784-AdminLifecycle';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784];

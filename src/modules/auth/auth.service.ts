@@ -9,6 +9,8 @@ import { appError, badInput } from '../../graphql/errors';
 import { Organization } from '../organization/organization.entity';
 import { OrgAssignment, User, UserStatus } from '../security/user.entity';
 import { Workgroup, WorkgroupMembership } from '../security/workgroup.entity';
+import { recordChange, recordSessionEvent } from '../audit/audit.service';
+import { isIdle } from '../users/inactivity';
 import { LoginPayload, Me, SessionStateEnum } from './me.types';
 
 /** One answer for every failed login, so it never tells whether a username exists. */
@@ -25,7 +27,10 @@ async function recordFailure(ds: DataSource, user: User, config: Config, now: Da
   await ds.getRepository(User).update(user.id, {
     failedLoginCount: count,
     firstFailedLoginAt: fresh ? now : user.firstFailedLoginAt,
-    lockedUntil: count >= config.lockoutThreshold ? new Date(now.getTime() + config.lockoutMinutes * 60_000) : user.lockedUntil,
+    lockedUntil:
+      count >= config.lockoutThreshold
+        ? new Date(now.getTime() + config.lockoutMinutes * 60_000)
+        : user.lockedUntil,
   });
 }
 
@@ -41,17 +46,51 @@ export async function login(ctx: RequestContext, username: string, password: str
   }
   const locked = user.lockedUntil !== null && user.lockedUntil.getTime() > now.getTime();
   const valid = await verifyPassword(user.passwordHash, password);
-  if (locked) throw loginFailed(config);
+  const failed = (reason: string) =>
+    recordSessionEvent(ds, ctx, {
+      action: 'LOGIN_FAILED',
+      userId: user.id,
+      organizationId: null,
+      workgroupId: null,
+      details: { reason },
+    });
+  if (locked) {
+    await failed('locked');
+    throw loginFailed(config);
+  }
   if (!valid) {
     await recordFailure(ds, user, config, now);
+    await failed('wrong password');
     throw loginFailed(config);
   }
   if (user.status === UserStatus.DEACTIVATED) {
-    throw appError('FORBIDDEN', 'This account has been deactivated. Contact your agency lead or the HMIS administrator to be reinstated.');
+    await failed('deactivated');
+    throw appError(
+      'FORBIDDEN',
+      'This account has been deactivated. Contact your agency lead or the HMIS administrator to be reinstated.',
+    );
   }
-  const idleLimit = now.getTime() - config.inactivityDays * 86_400_000;
-  if (user.status === UserStatus.INACTIVE || (user.lastLoginAt && user.lastLoginAt.getTime() < idleLimit)) {
-    if (user.status !== UserStatus.INACTIVE) await ds.getRepository(User).update(user.id, { status: UserStatus.INACTIVE });
+  if (user.status === UserStatus.INACTIVE || isIdle(user, config, now)) {
+    if (user.status !== UserStatus.INACTIVE) {
+      await ds.transaction(async (m) => {
+        await m.getRepository(User).update(user.id, { status: UserStatus.INACTIVE });
+        const after = await m.getRepository(User).findOneByOrFail({ id: user.id });
+        await recordChange(
+          m,
+          { access: null, requestId: ctx.requestId },
+          {
+            action: 'UPDATE',
+            operation: 'login',
+            entityType: 'User',
+            entityId: user.id,
+            clientId: null,
+            before: user,
+            after,
+          },
+        );
+      });
+    }
+    await failed('inactive');
     throw appError(
       'FORBIDDEN',
       `This account is inactive: it has not logged in for more than ${config.inactivityDays} days. Contact your agency lead or the HMIS administrator to reactivate it.`,
@@ -59,17 +98,24 @@ export async function login(ctx: RequestContext, username: string, password: str
   }
 
   const token = await ds.transaction(async (m) => {
-    await m.getRepository(User).update(user.id, { failedLoginCount: 0, firstFailedLoginAt: null, lockedUntil: null, lastLoginAt: now });
+    await m.getRepository(User).update(user.id, {
+      failedLoginCount: 0,
+      firstFailedLoginAt: null,
+      lockedUntil: null,
+      lastLoginAt: now,
+    });
     const [memberships, logins] = await Promise.all([
       m.getRepository(WorkgroupMembership).find({ where: { userId: user.id } }),
       m.getRepository(OrgAssignment).find({ where: { userId: user.id, canLogin: true } }),
     ]);
     // Exactly one workgroup and one login organization: that pair is the context (§2.2).
     const single = memberships.length === 1 && logins.length === 1;
-    return createSession(m, user.id, config, {
+    const context = {
       workgroupId: single ? memberships[0].workgroupId : null,
       organizationId: single ? logins[0].organizationId : null,
-    });
+    };
+    await recordSessionEvent(m, ctx, { action: 'LOGIN', userId: user.id, ...context });
+    return createSession(m, user.id, config, context);
   });
   const session = await accessForToken(ds, token, config, now);
   if (!session) throw new Error('session vanished right after login');
@@ -77,30 +123,85 @@ export async function login(ctx: RequestContext, username: string, password: str
 }
 
 export async function logout(ctx: RequestContext): Promise<boolean> {
-  if (ctx.token) await revokeSession(ctx.ds, ctx.token);
+  const access = ctx.access;
+  if (ctx.token && access) {
+    const token = ctx.token;
+    await ctx.ds.transaction(async (m) => {
+      await revokeSession(m, token);
+      await recordSessionEvent(m, ctx, {
+        action: 'LOGOUT',
+        userId: access.userId,
+        organizationId: access.organizationId,
+        workgroupId: access.workgroupId,
+      });
+    });
+  }
   return true;
 }
 
 /** Makes a (workgroup, organization) pair the session's context; refuses pairs the user does not hold. */
-export async function selectContext(ctx: RequestContext, workgroupId: number | null, organizationId: number | null): Promise<Me> {
+export async function selectContext(
+  ctx: RequestContext,
+  workgroupId: number | null,
+  organizationId: number | null,
+): Promise<Me> {
   const access = ctx.access as AccessContext;
   if (workgroupId === null || !access.facts.workgroupIds.includes(workgroupId)) {
     throw badInput('workgroupId', 'you are not a member of this workgroup; see me.workgroups for yours');
   }
   if (organizationId === null || !access.loginOrganizationIds.includes(organizationId)) {
-    throw badInput('organizationId', 'you cannot log in as this organization; see me.loginOrganizations for yours');
+    throw badInput(
+      'organizationId',
+      'you cannot log in as this organization; see me.loginOrganizations for yours',
+    );
   }
-  await ctx.ds.query('UPDATE session SET workgroup_id = ?, organization_id = ? WHERE id = ?', [workgroupId, organizationId, access.facts.sessionId]);
+  await ctx.ds.transaction(async (m) => {
+    await m.query('UPDATE session SET workgroup_id = ?, organization_id = ? WHERE id = ?', [
+      workgroupId,
+      organizationId,
+      access.facts.sessionId,
+    ]);
+    const before = {
+      workgroupId: access.facts.selectedWorkgroupId,
+      organizationId: access.facts.selectedOrganizationId,
+    };
+    await recordChange(m, ctx, {
+      action: 'UPDATE',
+      operation: 'selectContext',
+      entityType: 'Session',
+      entityId: access.facts.sessionId,
+      clientId: null,
+      before,
+      after: { workgroupId, organizationId },
+    });
+  });
   return reloadMe(ctx);
 }
 
 export async function acceptEndUserAgreement(ctx: RequestContext): Promise<Me> {
   const access = ctx.access as AccessContext;
-  await ctx.ds.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [sqlTimestamp(new Date()), access.userId]);
+  // Accepting again changes nothing and logs nothing.
+  if (access.facts.agreementAccepted) return reloadMe(ctx);
+  await ctx.ds.transaction(async (m) => {
+    const now = new Date();
+    await m.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [
+      sqlTimestamp(now),
+      access.userId,
+    ]);
+    await recordChange(m, ctx, {
+      action: 'UPDATE',
+      operation: 'acceptEndUserAgreement',
+      entityType: 'User',
+      entityId: access.userId,
+      clientId: null,
+      before: { agreementAcceptedAt: null },
+      after: { agreementAcceptedAt: now },
+    });
+  });
   return reloadMe(ctx);
 }
 
-async function reloadMe(ctx: RequestContext): Promise<Me> {
+export async function reloadMe(ctx: RequestContext): Promise<Me> {
   const session = ctx.token ? await accessForToken(ctx.ds, ctx.token, ctx.config) : null;
   if (!session) throw appError('UNAUTHENTICATED', 'Your session has ended; log in again.');
   return buildMe(ctx.ds, session.access);
@@ -112,10 +213,20 @@ export async function buildMe(ds: DataSource, access: AccessContext): Promise<Me
   const [user, workgroups, organizations] = await Promise.all([
     ds.getRepository(User).findOneByOrFail({ id: facts.userId }),
     facts.workgroupIds.length
-      ? ds.getRepository(Workgroup).createQueryBuilder('w').whereInIds(facts.workgroupIds).orderBy('w.name').getMany()
+      ? ds
+          .getRepository(Workgroup)
+          .createQueryBuilder('w')
+          .whereInIds(facts.workgroupIds)
+          .orderBy('w.name')
+          .getMany()
       : [],
     access.loginOrganizationIds.length
-      ? ds.getRepository(Organization).createQueryBuilder('o').whereInIds([...access.loginOrganizationIds]).orderBy('o.code').getMany()
+      ? ds
+          .getRepository(Organization)
+          .createQueryBuilder('o')
+          .whereInIds([...access.loginOrganizationIds])
+          .orderBy('o.code')
+          .getMany()
       : [],
   ]);
   const activeOrganization =
@@ -126,7 +237,11 @@ export async function buildMe(ds: DataSource, access: AccessContext): Promise<Me
     user: { id: user.id, username: user.username, displayName: user.displayName },
     state: SessionStateEnum[access.state],
     activeWorkgroup: workgroups.find((w) => w.id === access.workgroupId) ?? null,
-    activeOrganization: activeOrganization && { id: activeOrganization.id, code: activeOrganization.code, name: activeOrganization.name },
+    activeOrganization: activeOrganization && {
+      id: activeOrganization.id,
+      code: activeOrganization.code,
+      name: activeOrganization.name,
+    },
     workgroups: workgroups.map((w) => ({ id: w.id, name: w.name })),
     loginOrganizations: organizations.map((o) => ({ id: o.id, code: o.code, name: o.name })),
     accessRole: access.effectiveRole,

@@ -15,7 +15,9 @@ registerEnumType(SessionStateEnum, {
   valuesConfig: {
     NEEDS_PASSWORD_CHANGE: { description: 'Change the temporary password (changePassword).' },
     NEEDS_AGREEMENT: { description: 'Accept the End User Agreement (acceptEndUserAgreement).' },
-    TRAINING_REQUIRED: { description: 'A required training is missing; only an administrator can record it.' },
+    TRAINING_REQUIRED: {
+      description: 'A required training is missing; only an administrator can record it.',
+    },
     NEEDS_CONTEXT: { description: 'Select a workgroup and organization (selectContext).' },
     READY: { description: 'Working in the active workgroup and organization.' },
   },
@@ -54,18 +56,25 @@ export class MeOrganization {
   name: string;
 }
 
-@ObjectType({ description: 'The session: who is logged in, the active context and the choices for selectContext.' })
+@ObjectType({
+  description: 'The session: who is logged in, the active context and the choices for selectContext.',
+})
 export class Me {
   @Field(() => MeUser, { description: 'The user.' })
   user: MeUser;
 
-  @Field(() => SessionStateEnum, { description: 'What the session must do before it can work with client data.' })
+  @Field(() => SessionStateEnum, {
+    description: 'What the session must do before it can work with client data.',
+  })
   state: SessionStateEnum;
 
   @Field(() => MeWorkgroup, { nullable: true, description: 'The active workgroup, once selected.' })
   activeWorkgroup: MeWorkgroup | null;
 
-  @Field(() => MeOrganization, { nullable: true, description: 'The active Security Organization, once selected.' })
+  @Field(() => MeOrganization, {
+    nullable: true,
+    description: 'The active Security Organization, once selected.',
+  })
   activeOrganization: MeOrganization | null;
 
   @Field(() => [MeWorkgroup], { description: 'Workgroups the user belongs to.' })
@@ -74,7 +83,9 @@ export class Me {
   @Field(() => [MeOrganization], { description: 'Organizations the user may log in as (canLogin).' })
   loginOrganizations: MeOrganization[];
 
-  @Field(() => AccessRole, { description: 'The access role in force (lowered automatically while assessment training is pending).' })
+  @Field(() => AccessRole, {
+    description: 'The access role in force (lowered automatically while assessment training is pending).',
+  })
   accessRole: AccessRole;
 
   @Field(() => [String], { description: 'Capabilities in force in the active context (empty until READY).' })
@@ -83,7 +94,10 @@ export class Me {
 
 @ObjectType({ description: 'A new session.' })
 export class LoginPayload {
-  @Field({ description: 'Bearer token: send it as "Authorization: Bearer <token>". Shown once; the server keeps only its hash.' })
+  @Field({
+    description:
+      'Bearer token: send it as "Authorization: Bearer <token>". Shown once; the server keeps only its hash.',
+  })
   token: string;
 
   @Field(() => Me, { description: 'The session it opens.' })

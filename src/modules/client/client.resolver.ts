@@ -4,6 +4,7 @@ import { ConnectionType } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { localToday } from '../../database/sql-time';
+import { LocalDate } from '../../graphql/scalars';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { Organization } from '../organization/organization.entity';
 import { Client } from './client.entity';
@@ -25,6 +26,12 @@ class ClientsArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only clients with an enrollment (visible to you) in this program.' })
   programId?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Only clients with an enrollment (visible to you; in programId when given) not exited before this date (HUD 3.11.1 Project Exit Date).' })
+  enrolledFrom?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Only clients with an enrollment (visible to you; in programId when given) started on or before this date (HUD 3.10.1 Project Start Date).' })
+  enrolledTo?: string | null;
 }
 
 /** Completed years between two ISO dates. */

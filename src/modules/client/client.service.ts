@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { clientVisibility, transactionVisibility } from '../../access/visibility';
+import { clientVisibility, transactionVisibility, type VisibilityScope } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
 import { findVisible, updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
@@ -19,6 +19,35 @@ export interface ClientListArgs {
   after?: string | null;
   search?: string | null;
   programId?: string | null;
+  enrolledFrom?: string | null;
+  enrolledTo?: string | null;
+}
+
+/**
+ * Clients with an enrollment visible to the caller, in a program and/or open at some time
+ * between two dates (started on or before `enrolledTo`, not exited before `enrolledFrom`).
+ */
+function enrollmentCondition(args: ClientListArgs, scope: VisibilityScope): { sql: string; params: unknown[] } | null {
+  const { programId, enrolledFrom, enrolledTo } = args;
+  if (!programId && !enrolledFrom && !enrolledTo) return null;
+  if (enrolledFrom && enrolledTo && enrolledFrom > enrolledTo) throw badInput('enrolledFrom', 'is after enrolledTo');
+  const conditions = [`pe.client_id = c.id`, transactionVisibility('pe', scope)];
+  const params: unknown[] = [];
+  if (programId) {
+    conditions.push('pe.program_id = ?');
+    params.push(parseId(programId) ?? -1);
+  }
+  if (enrolledTo) {
+    conditions.push('pe.entry_date <= ?');
+    params.push(enrolledTo);
+  }
+  if (enrolledFrom) {
+    conditions.push(
+      'NOT EXISTS (SELECT 1 FROM enrollment_exit px WHERE px.enrollment_id = pe.id AND px.date_deleted IS NULL AND px.exit_date < ?)',
+    );
+    params.push(enrolledFrom);
+  }
+  return { sql: `EXISTS (SELECT 1 FROM enrollment pe WHERE ${conditions.join(' AND ')})`, params };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,10 +79,10 @@ export async function listClients(ctx: RequestContext, args: ClientListArgs): Pr
       params.push(prefix(word), prefix(word));
     }
   }
-  if (args.programId !== null && args.programId !== undefined) {
-    const programId = parseId(args.programId) ?? -1;
-    where.push(`EXISTS (SELECT 1 FROM enrollment pe WHERE pe.client_id = c.id AND pe.program_id = ? AND ${transactionVisibility('pe', access.scope)})`);
-    params.push(programId);
+  const enrollmentFilter = enrollmentCondition(args, access.scope);
+  if (enrollmentFilter) {
+    where.push(enrollmentFilter.sql);
+    params.push(...enrollmentFilter.params);
   }
   const filter = where.join(' AND ');
   const keyset = after ? ' AND c.id > ?' : '';

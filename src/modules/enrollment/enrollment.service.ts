@@ -45,7 +45,16 @@ export async function createEnrollment(ctx: RequestContext, input: CreateEnrollm
     if (!client) throw badInput('input.clientId', 'no client with this id');
     if (client.dob) notBefore('input.entryDate', input.entryDate, client.dob, "the client's date of birth");
     const program = await m.getRepository(Program).findOneBy({ id: programId });
-    if (!program) throw badInput('input.programId', 'no program with this id');
+    // A program the active organization cannot see (access model §3: own, or shared through an
+    // active MOU) does not exist for the caller, unless the caller may log in to its organization
+    // and so already knows it (then assertProgramOfActiveOrg names it and says to select it).
+    // Without this, the refusal below named any program and its owner, even a VSP's.
+    const knowsProgram =
+      program !== null &&
+      (program.organizationId === access.organizationId ||
+        access.scope.sharingOrganizationIds.includes(program.organizationId) ||
+        access.loginOrganizationIds.includes(program.organizationId));
+    if (!program || !knowsProgram) throw badInput('input.programId', 'no program with this id');
     const org = await assertProgramOfActiveOrg(m, access, program);
     const restriction = await decideRestriction(m, org, input.restriction);
     const repo = m.getRepository(Enrollment);

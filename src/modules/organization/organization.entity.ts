@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Restriction } from '../../access/restriction';
+import { DateTime } from '../../graphql/scalars';
 
 /** A Security Organization: an agency, or part of one, that owns data (HUD 2.01 Organization). */
 @ObjectType({ description: 'A Security Organization: an agency, or part of one, that owns records (HUD 2.01 Organization Information).' })
@@ -66,11 +67,11 @@ export class Organization {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Field({ description: 'HUD DateCreated.' })
+  @Field(() => DateTime, { description: 'HUD DateCreated.' })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field({ description: 'HUD DateUpdated.' })
+  @Field(() => DateTime, { description: 'HUD DateUpdated.' })
   @UpdateDateColumn()
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { LocalDate } from '../../graphql/scalars';
+import { DateTime, LocalDate } from '../../graphql/scalars';
 import { ProjectType } from '../../hud';
 
 /** A HUD project owned by one organization. New transactions are created for a program. */
@@ -39,11 +39,11 @@ export class Program {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @Field({ description: 'HUD DateCreated.' })
+  @Field(() => DateTime, { description: 'HUD DateCreated.' })
   @CreateDateColumn()
   createdAt: Date;
 
-  @Field({ description: 'HUD DateUpdated.' })
+  @Field(() => DateTime, { description: 'HUD DateUpdated.' })
   @UpdateDateColumn()
   updatedAt: Date;
 }

@@ -55,6 +55,14 @@ export class User {
   @Column({ type: 'varchar', length: 500, nullable: true })
   deactivationReason: string | null;
 
+  /**
+   * When an administrator created, reinstated or reactivated the account: the inactivity period
+   * (INACTIVITY_DAYS) counts from the later of this and the last login, so a reinstated user is
+   * not swept straight back to INACTIVE.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  activatedAt: Date | null;
+
   @Column({ type: 'boolean', default: false })
   mustChangePassword: boolean;
 

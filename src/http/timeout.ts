@@ -1,0 +1,78 @@
+/**
+ * The per-request time limit (REQUEST_TIMEOUT_MS). When a request runs past it, the caller is
+ * answered at once with REQUEST_TIMEOUT (HTTP 503), and resolvers that have not started yet
+ * refuse to start, so the abandoned request stops asking the database for more. Work already
+ * running (a query, a mutation's transaction) finishes or fails on its own: a mutation that
+ * timed out may or may not have been saved, and its `version` tells which after a reload.
+ */
+import type { RequestHandler } from 'express';
+import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import { sendError } from './errors';
+
+/** What the HTTP layer knows about a request that RequestContext does not carry. */
+export interface RequestMeta {
+  /** The client address (Express `req.ip`, see TRUST_PROXY). */
+  ip: string;
+  /** Epoch milliseconds after which no resolver starts; undefined without a time limit. */
+  deadline?: number;
+}
+
+/**
+ * Kept on the context under a symbol: Apollo shallow-copies the context for each operation
+ * (Object.assign copies symbol keys too), so a WeakMap keyed by the context would miss.
+ */
+const META = Symbol('waypoint.requestMeta');
+
+type WithMeta = { [META]?: RequestMeta };
+
+export function attachMeta(context: object, meta: RequestMeta): void {
+  (context as WithMeta)[META] = meta;
+}
+
+export function metaOf(context: object): RequestMeta {
+  return (context as WithMeta)[META] ?? { ip: 'unknown' };
+}
+
+export const TIMEOUT_MESSAGE =
+  'The request took too long and was stopped. Ask for less at once (a smaller page, fewer fields) and try again; ' +
+  'if it was a change, reload the record first: it may or may not have been saved.';
+
+/** Answers REQUEST_TIMEOUT when the response has not started after `ms`; records the deadline in res.locals. */
+export function requestTimeout(ms: number): RequestHandler {
+  return (req, res, next) => {
+    if (ms > 0) {
+      res.locals.deadline = Date.now() + ms;
+      const timer = setTimeout(() => {
+        if (res.headersSent) return;
+        req.log.warn({ timeoutMs: ms }, 'request timed out');
+        sendError(res, 503, 'REQUEST_TIMEOUT', TIMEOUT_MESSAGE);
+      }, ms);
+      const clear = () => clearTimeout(timer);
+      res.once('finish', clear);
+      res.once('close', clear);
+    }
+    next();
+  };
+}
+
+const timedOut = () => new GraphQLError(TIMEOUT_MESSAGE, { extensions: { code: 'REQUEST_TIMEOUT' } });
+
+/**
+ * Makes every resolver that does work (not graphql-js's plain property read) refuse to start
+ * after its request's deadline. The check is synchronous: a map lookup and a clock read.
+ */
+export function stopResolversAfterDeadline(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve;
+      if (!resolve || resolve === defaultFieldResolver) continue;
+      field.resolve = (source, args, context, info) => {
+        const deadline = (context as WithMeta | undefined)?.[META]?.deadline;
+        if (deadline !== undefined && Date.now() > deadline) throw timedOut();
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
+}

@@ -1,0 +1,29 @@
+/**
+ * `npm run users:sweep`: marks ACTIVE users whose last login (or reinstatement) is older than
+ * INACTIVITY_DAYS as INACTIVE, ends their sessions, and prints how many (access model §2.4).
+ * Meant for a daily cron job; login applies the same rule to a user who tries before the sweep.
+ */
+import 'reflect-metadata';
+import { loadConfig } from '../../config';
+import { createDataSource } from '../../database/data-source';
+import { sweepInactiveUsers } from './inactivity';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const ds = await createDataSource(config).initialize();
+  try {
+    if (await ds.showMigrations())
+      throw new Error('the database has pending migrations: run `npm run db:migrate` first');
+    const names = await sweepInactiveUsers(ds, config);
+    console.log(
+      `${names.length} user(s) marked INACTIVE after ${config.inactivityDays} days without login${names.length ? `: ${names.join(', ')}` : ''}`,
+    );
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`users:sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
