@@ -4,15 +4,7 @@
  */
 import path from 'node:path';
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
-}
-
-/** Like `int`, but reads from the given environment (so `loadConfig(env)` honours its argument). */
+/** An integer setting from `env` (so `loadConfig(env)` honours its argument). */
 function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -97,15 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
-    port: int('PORT', 4000),
+    port: envInt(env, 'PORT', 4000),
     host: env.HOST || '0.0.0.0',
     logLevel: env.LOG_LEVEL || 'info',
-    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30),
-    sessionMaxHours: int('SESSION_MAX_HOURS', 12),
-    inactivityDays: int('INACTIVITY_DAYS', 60),
-    lockoutThreshold: int('LOCKOUT_THRESHOLD', 5),
-    lockoutWindowMinutes: int('LOCKOUT_WINDOW_MINUTES', 15),
-    lockoutMinutes: int('LOCKOUT_MINUTES', 15),
+    sessionIdleMinutes: envInt(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: envInt(env, 'SESSION_MAX_HOURS', 12),
+    inactivityDays: envInt(env, 'INACTIVITY_DAYS', 60),
+    lockoutThreshold: envInt(env, 'LOCKOUT_THRESHOLD', 5),
+    lockoutWindowMinutes: envInt(env, 'LOCKOUT_WINDOW_MINUTES', 15),
+    lockoutMinutes: envInt(env, 'LOCKOUT_MINUTES', 15),
     seedPassword: env.SEED_PASSWORD || 'waypoint-demo',
     development: env.NODE_ENV === 'development',
     introspection: introspectionPolicy(env.GRAPHQL_INTROSPECTION),

@@ -53,8 +53,14 @@ const RESOLVERS = [
 void Client;
 
 /** The schema without any authorization middleware: the bench's baseline, never served. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: RESOLVERS as never, validate: false });
+export async function buildBareSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ resolvers: RESOLVERS as never, validate: false });
+  // type-graphql has no option for root type descriptions; report builders read them too.
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Reads. Everything but `me` needs a session with a selected context; what you see is scoped to the active organization.';
+  if (mutation) mutation.description = 'Changes. Every change is checked against the access model, written in one transaction and audited.';
+  return schema;
 }
 
 /**

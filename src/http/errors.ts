@@ -25,7 +25,8 @@ export const LIMIT_CODE: HttpErrorCode = 'QUERY_TOO_COMPLEX';
 export const INTERNAL_MESSAGE =
   'Internal server error. The request id in the response header x-request-id helps your administrator find it in the logs.';
 
-const UNAVAILABLE_MESSAGE = 'The database is unavailable at the moment; nothing was changed by this request. Try again shortly.';
+const UNAVAILABLE_MESSAGE =
+  'The database is unavailable at the moment; nothing was changed by this request. Try again shortly.';
 const BUSY_MESSAGE = 'The database is busy; this request was rolled back and changed nothing. Try again.';
 
 /** graphql-js messages about an argument or variable value: the caller's input is at fault. */
@@ -65,7 +66,8 @@ export function databaseTrouble(error: unknown): 'down' | 'busy' | null {
     const { code, message } = current as { code?: unknown; message?: unknown };
     if (typeof code === 'string' && UNAVAILABLE.has(code)) return 'down';
     if (typeof code === 'string' && BUSY.has(code)) return 'busy';
-    if (typeof message === 'string' && /^Pool is closed|connect ETIMEDOUT|Connection lost/.test(message)) return 'down';
+    if (typeof message === 'string' && /^Pool is closed|connect ETIMEDOUT|Connection lost/.test(message))
+      return 'down';
     const next = current as { driverError?: unknown; cause?: unknown; originalError?: unknown };
     current = next.driverError ?? next.originalError ?? next.cause;
   }
@@ -79,11 +81,20 @@ export function databaseError(trouble: 'down' | 'busy'): GraphQLError {
   });
 }
 
-type Kind = 'intended' | 'database' | 'unexpected';
+type Kind = 'intended' | 'request' | 'database' | 'unexpected';
 
 function classify(error: unknown, formattedCode: unknown): Kind {
   const original = unwrapResolverError(error);
   if (original instanceof GraphQLError && typeof original.extensions?.code === 'string') return 'intended';
+  // graphql-js's own word about the request as a whole (e.g. "Schema is not configured to
+  // execute subscription operation"): not about a field, nothing thrown underneath.
+  if (
+    error instanceof GraphQLError &&
+    !error.path &&
+    !error.originalError &&
+    error.extensions?.code === undefined
+  )
+    return 'request';
   if (databaseTrouble(original)) return 'database';
   if (typeof formattedCode === 'string' && formattedCode !== 'INTERNAL_SERVER_ERROR') return 'intended';
   return 'unexpected';
@@ -105,12 +116,17 @@ export function formatError(...args: [development: boolean] | [log: Logger, deve
       return { message, extensions: { code: LIMIT_CODE } };
     }
     if (code === 'GRAPHQL_PARSE_FAILED' && TOKEN_LIMIT.test(message)) {
-      return { message: 'The query is too long. Ask for less in one request, or split it into several requests.', extensions: { code: LIMIT_CODE } };
+      return {
+        message: 'The query is too long. Ask for less in one request, or split it into several requests.',
+        extensions: { code: LIMIT_CODE },
+      };
     }
     if (code === 'GRAPHQL_VALIDATION_FAILED' && VALUE_ERROR.test(message)) {
       return { message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const kind = classify(error, code);
+    if (kind === 'request')
+      return { message, locations: formatted.locations, extensions: { code: 'BAD_REQUEST' } };
     if (kind === 'intended') {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message, extensions: development ? formatted.extensions : extensions };
@@ -134,8 +150,13 @@ export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const kind = classify(error, error.extensions?.code);
-          if (kind === 'unexpected') contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
-          else if (kind === 'database') contextValue.log.warn({ err: unwrapResolverError(error), path: error.path }, 'database unavailable');
+          if (kind === 'unexpected')
+            contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+          else if (kind === 'database')
+            contextValue.log.warn(
+              { err: unwrapResolverError(error), path: error.path },
+              'database unavailable',
+            );
         }
       },
     };
@@ -144,7 +165,10 @@ export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
 
 /** Answers in the GraphQL error shape, for requests that fail before GraphQL sees them. */
 export function sendError(res: Response, status: number, code: HttpErrorCode, message: string): void {
-  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  res
+    .status(status)
+    .type('application/json')
+    .send(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /**
@@ -161,9 +185,21 @@ export function httpErrorHandler(development: boolean): ErrorRequestHandler {
     }
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 413) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
-    if (err.type === 'entity.parse.failed') return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
-    if (status < 500) return sendError(res, status, 'BAD_REQUEST', 'The request could not be read (check its content type, encoding and body).');
+    if (err.type === 'entity.parse.failed')
+      return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    if (status < 500)
+      return sendError(
+        res,
+        status,
+        'BAD_REQUEST',
+        'The request could not be read (check its content type, encoding and body).',
+      );
     req.log?.error({ err }, 'unexpected error');
-    sendError(res, 500, 'INTERNAL_SERVER_ERROR', development ? `${INTERNAL_MESSAGE} (${String(err.message)})` : INTERNAL_MESSAGE);
+    sendError(
+      res,
+      500,
+      'INTERNAL_SERVER_ERROR',
+      development ? `${INTERNAL_MESSAGE} (${String(err.message)})` : INTERNAL_MESSAGE,
+    );
   };
 }

@@ -46,17 +46,26 @@ const BOOTSTRAP = `(function () {
       if ((res.headers.get('content-type') || '').indexOf('json') === -1) return res;
       return res.clone().json().then(function (body) {
         var t = body && body.data && body.data.login && body.data.login.token;
-        if (typeof t === 'string' && t) saveToken(t);
+        if (typeof t === 'string' && t && t !== readToken()) {
+          saveToken(t);
+          // The server answers introspection only with a session (GRAPHQL_INTROSPECTION):
+          // a new fetcher makes GraphiQL load the schema (docs, completion) now.
+          setTimeout(render, 0);
+        }
       }, function () { /* not JSON after all */ }).then(function () { return res; });
     });
   }
-  ReactDOM.createRoot(root).render(React.createElement(GraphiQL, {
-    fetcher: GraphiQL.createFetcher({ url: root.getAttribute('data-endpoint'), fetch: authFetch }),
-    defaultQuery: ${JSON.stringify(INTRO)},
-    defaultTabs: [{ query: ${JSON.stringify(INTRO)} }, { query: ${JSON.stringify(ME)} }, { query: ${JSON.stringify(CLIENTS)} }],
-    isHeadersEditorEnabled: true,
-    shouldPersistHeaders: true
-  }));
+  var reactRoot = ReactDOM.createRoot(root);
+  function render() {
+    reactRoot.render(React.createElement(GraphiQL, {
+      fetcher: GraphiQL.createFetcher({ url: root.getAttribute('data-endpoint'), fetch: authFetch }),
+      defaultQuery: ${JSON.stringify(INTRO)},
+      defaultTabs: [{ query: ${JSON.stringify(INTRO)} }, { query: ${JSON.stringify(ME)} }, { query: ${JSON.stringify(CLIENTS)} }],
+      isHeadersEditorEnabled: true,
+      shouldPersistHeaders: true
+    }));
+  }
+  render();
 })();
 `;
 

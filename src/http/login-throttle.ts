@@ -7,7 +7,13 @@
  * database: any number of API processes share it, and none keeps state between requests.
  */
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import { sqlTimestamp } from '../database/sql-time';
@@ -31,13 +37,21 @@ const tooMany = (config: ThrottleConfig) =>
  * (leaving no row) when the address is over its limit. Attempts are ranked by id, so of a burst
  * of concurrent attempts exactly the first LOGIN_IP_LIMIT get through.
  */
-export async function registerLoginAttempt(ds: DataSource, ip: string, config: ThrottleConfig, now = new Date()): Promise<number> {
+export async function registerLoginAttempt(
+  ds: DataSource,
+  ip: string,
+  config: ThrottleConfig,
+  now = new Date(),
+): Promise<number> {
   const since = sqlTimestamp(new Date(now.getTime() - config.loginIpWindowSeconds * 1000));
   // Housekeeping: rows older than the window never count again (uses the index on `at`).
   await ds.query('DELETE FROM login_attempt WHERE at < ?', [since]);
   const inserted = await ds.getRepository(LoginAttempt).insert({ ip, at: now });
   const id = Number(inserted.identifiers[0].id);
-  const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM login_attempt WHERE ip = ? AND at >= ? AND id <= ?', [ip, since, id]);
+  const [{ n }] = await ds.query(
+    'SELECT COUNT(*) AS n FROM login_attempt WHERE ip = ? AND at >= ? AND id <= ?',
+    [ip, since, id],
+  );
   if (Number(n) > config.loginIpLimit) {
     await ds.query('DELETE FROM login_attempt WHERE id = ?', [id]);
     throw tooMany(config);
@@ -50,31 +64,38 @@ export async function forgetLoginAttempt(ds: DataSource, id: number): Promise<vo
 }
 
 /** Response keys (alias or name) of the root fields called `name`, fragments included. */
-export function rootFieldKeys(operation: OperationDefinitionNode, document: DocumentNode, name: string): string[] {
+export function rootFieldKeys(
+  operation: OperationDefinitionNode,
+  document: DocumentNode,
+  name: string,
+): string[] {
   const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [])),
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d.selectionSet] as const] : [],
+    ),
   );
   const keys: string[] = [];
-  const walk = (set: SelectionSetNode, hops: number): void => {
-    if (hops > 50) return;
+  // Each fragment once: a fragment spread twice at every level must not cost exponential time.
+  const seen = new Set<string>();
+  const walk = (set: SelectionSetNode): void => {
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
         if (s.name.value === name) keys.push(s.alias?.value ?? name);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet, hops + 1);
-      else {
+      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
         const fragment = fragments.get(s.name.value);
-        if (fragment) walk(fragment, hops + 1);
+        if (fragment) walk(fragment);
       }
     }
   };
-  walk(operation.selectionSet, 0);
+  walk(operation.selectionSet);
   return keys;
 }
 
 export function loginThrottlePlugin(config: ThrottleConfig): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
-      if (config.loginIpLimit === 0) return {};
       let attempt: { id: number; key: string } | null = null;
       return {
         async didResolveOperation({ operation, document, contextValue }) {
@@ -83,10 +104,16 @@ export function loginThrottlePlugin(config: ThrottleConfig): ApolloServerPlugin<
           if (keys.length === 0) return;
           // Aliases would otherwise try several passwords for the price of one request.
           if (keys.length > 1) {
-            throw new GraphQLError('Send one login per request.', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw new GraphQLError('Send one login per request.', {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            });
           }
+          if (config.loginIpLimit === 0) return;
           try {
-            attempt = { id: await registerLoginAttempt(contextValue.ds, metaOf(contextValue).ip, config), key: keys[0] };
+            attempt = {
+              id: await registerLoginAttempt(contextValue.ds, metaOf(contextValue).ip, config),
+              key: keys[0],
+            };
           } catch (err) {
             const trouble = databaseTrouble(err);
             throw trouble ? databaseError(trouble) : err;

@@ -32,7 +32,13 @@ export function corsPolicy(config: Pick<Config, 'corsOrigins'>): RequestHandler 
   return cors({
     origin: origins.includes('*') ? true : origins.length ? origins : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'apollo-require-preflight',
+      'x-apollo-operation-name',
+      'x-request-id',
+    ],
     exposedHeaders: ['x-request-id', 'retry-after'],
     maxAge: 600,
   });
@@ -47,8 +53,17 @@ export function corsPolicy(config: Pick<Config, 'corsOrigins'>): RequestHandler 
 export function bodyShape(config: Pick<Config, 'maxBatch'>): RequestHandler {
   return (req, res, next) => {
     if (req.body === undefined) req.body = {};
-    if (Array.isArray(req.body) && config.maxBatch > 0 && (req.body.length === 0 || req.body.length > config.maxBatch)) {
-      return sendError(res, 400, 'BAD_REQUEST', 'A batched request must hold at least one operation and not too many: send fewer per request.');
+    if (
+      Array.isArray(req.body) &&
+      config.maxBatch > 0 &&
+      (req.body.length === 0 || req.body.length > config.maxBatch)
+    ) {
+      return sendError(
+        res,
+        400,
+        'BAD_REQUEST',
+        'A batched request must hold at least one operation and not too many: send fewer per request.',
+      );
     }
     next();
   };

@@ -18,7 +18,15 @@ import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { flushReads } from '../modules/audit/audit.service';
-import { databaseError, databaseTrouble, errorLogPlugin, formatError, httpErrorHandler, INTERNAL_MESSAGE, sendError } from './errors';
+import {
+  databaseError,
+  databaseTrouble,
+  errorLogPlugin,
+  formatError,
+  httpErrorHandler,
+  INTERNAL_MESSAGE,
+  sendError,
+} from './errors';
 import { graphiqlRouter } from './graphiql';
 import { introspectionPolicyPlugin, queryLimits } from './limits';
 import { loginThrottlePlugin } from './login-throttle';
@@ -63,8 +71,15 @@ const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
         } catch (err) {
           const trouble = databaseTrouble(err);
           contextValue.log[trouble ? 'warn' : 'error']({ err }, 'read audit failed: response withheld');
-          const error = trouble ? databaseError(trouble) : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-          response.body = { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.extensions.code } }] } };
+          const error = trouble
+            ? databaseError(trouble)
+            : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+          response.body = {
+            kind: 'single',
+            singleResult: {
+              errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
+            },
+          };
           response.http.status = trouble ? 503 : 500;
         }
       },
@@ -91,7 +106,11 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
   } catch (err) {
     const trouble = databaseTrouble(err);
     req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
-    throw trouble ? databaseError(trouble) : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } } });
+    throw trouble
+      ? databaseError(trouble)
+      : new GraphQLError(INTERNAL_MESSAGE, {
+          extensions: { code: 'INTERNAL_SERVER_ERROR', http: { status: 500 } },
+        });
   }
 }
 
@@ -102,7 +121,9 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const log = pino({ level: options.logLevel ?? config.logLevel }, options.logStream);
-  const ds = options.dataSource ?? (await createDataSource(config, { connectTimeoutMs: config.dbConnectTimeoutMs }).initialize());
+  const ds =
+    options.dataSource ??
+    (await createDataSource(config, { connectTimeoutMs: config.dbConnectTimeoutMs }).initialize());
   if (options.prepare ?? databaseKind(config) === 'sqlite') {
     const { migrated, seeded } = await prepareDatabase(ds, config);
     log.info({ migrated, seeded }, 'database prepared');
@@ -149,11 +170,20 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // without headers (tokens) or query string (GET variables can hold client names).
       quietReqLogger: true,
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       // 503 (database down, timeouts) is expected while it lasts: warn; other 5xx are errors.
-      customLogLevel: (_req, res, err) => (res.statusCode >= 500 && res.statusCode !== 503 ? 'error' : err || res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        res.statusCode >= 500 && res.statusCode !== 503
+          ? 'error'
+          : err || res.statusCode >= 400
+            ? 'warn'
+            : 'info',
       // The completion line of a failed request names the status, without a made-up stack trace.
       customErrorObject: (_req, _res, _err, value: Record<string, unknown>) => ({ ...value, err: undefined }),
       genReqId: (req, res) => {
@@ -204,12 +234,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           loaders: new Loaders(ds, access, reads),
           reads,
         };
-        attachMeta(context, { ip: req.ip ?? 'unknown', deadline: res.locals.deadline as number | undefined });
+        attachMeta(context, {
+          ip: req.ip ?? 'unknown',
+          timeout: res.locals.timeout as { expired: boolean } | undefined,
+        });
         return context;
       },
     }),
   );
-  app.use((_req, res) => sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql, GraphiQL at /graphiql.'));
+  app.use((_req, res) =>
+    sendError(res, 404, 'NOT_FOUND', 'Not found. The API is at /graphql, GraphiQL at /graphiql.'),
+  );
   app.use(httpErrorHandler(config.development));
 
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));

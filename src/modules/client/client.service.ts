@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { clientVisibility, transactionVisibility, type VisibilityScope } from '../../access/visibility';
+import { clientVisibility, TRANSACTION_TABLES, transactionVisibility, type VisibilityScope } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
 import { findVisible, updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
@@ -42,8 +42,11 @@ function enrollmentCondition(args: ClientListArgs, scope: VisibilityScope): { sq
     params.push(enrolledTo);
   }
   if (enrolledFrom) {
+    // Only an exit the caller can see ends an enrollment for them (§3: filters over visible
+    // records only); otherwise a RESTRICTED exit of another org would drop the client from the
+    // list and reveal that it exists and when it happened.
     conditions.push(
-      'NOT EXISTS (SELECT 1 FROM enrollment_exit px WHERE px.enrollment_id = pe.id AND px.date_deleted IS NULL AND px.exit_date < ?)',
+      `NOT EXISTS (SELECT 1 FROM enrollment_exit px WHERE px.enrollment_id = pe.id AND ${transactionVisibility('px', scope)} AND px.exit_date < ?)`,
     );
     params.push(enrolledFrom);
   }
@@ -191,6 +194,12 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId, true);
+    // Records of other organizations may hang off this client; deleting it would orphan them.
+    const live = TRANSACTION_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} x WHERE x.client_id = ? AND x.date_deleted IS NULL)`);
+    const [{ n }] = await m.query(`SELECT CASE WHEN ${live.join(' OR ')} THEN 1 ELSE 0 END AS n`, live.map(() => clientId));
+    if (Number(n) === 1) {
+      throw appError('CONFLICT', 'This client still has enrollments or other records (possibly of other organizations); delete those first.');
+    }
     await updateVersioned(m, Client, clientId, version, { dateDeleted: new Date(), updatedById: access.userId }, 'This client');
     await recordChange(m, ctx, { action: 'DELETE', operation: 'deleteClient', entityType: 'Client', entityId: clientId, clientId, before, after: null });
     return true;

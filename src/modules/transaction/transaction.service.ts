@@ -1,4 +1,5 @@
 import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
+import { TRANSACTION_TABLES } from '../../access/visibility';
 import type { AccessContext } from '../../access/access-context';
 import type { Restriction } from '../../access/restriction';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
@@ -93,8 +94,30 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
     const before = await findVisible(m, target, id, access.scope);
     if (!before) throw badInput('input.id', `no ${typeName} with this id`);
     await assertMayEdit(m, access, typeName, before.organizationId, true);
-    await updateVersioned(m, target, id, version, { dateDeleted: new Date(), updatedById: access.userId } as Partial<T>, `This ${typeName}`);
-    await recordChange(m, ctx, { action: 'DELETE', operation, entityType: typeName, entityId: id, clientId: before.clientId, before, after: null });
+    const deletedAt = new Date();
+    await updateVersioned(m, target, id, version, { dateDeleted: deletedAt, updatedById: access.userId } as Partial<T>, `This ${typeName}`);
+    // An enrollment's records go with it, stamped with the same DateDeleted so they can be
+    // restored together; otherwise its services would stay reachable without it.
+    const cascaded = typeName === 'Enrollment' ? await softDeleteEnrollmentChildren(m, id, deletedAt) : null;
+    await recordChange(m, ctx, { action: 'DELETE', operation, entityType: typeName, entityId: id, clientId: before.clientId, before, after: cascaded && { deletedWith: cascaded } });
     return true;
   });
+}
+
+/** Soft-deletes every live record of an enrollment; returns how many per table. */
+async function softDeleteEnrollmentChildren(m: EntityManager, enrollmentId: number, at: Date): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TRANSACTION_TABLES) {
+    if (table === 'enrollment') continue;
+    const target = m.connection.entityMetadatas.find((md) => md.tableName === table)?.target;
+    if (!target) throw new Error(`no entity for table ${table}`);
+    const result = await m
+      .createQueryBuilder()
+      .update(target)
+      .set({ dateDeleted: at })
+      .where('enrollment_id = :enrollmentId AND date_deleted IS NULL', { enrollmentId })
+      .execute();
+    if (result.affected) counts[table] = result.affected;
+  }
+  return counts;
 }
