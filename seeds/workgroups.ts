@@ -73,7 +73,8 @@ export const WORKGROUP_DESCRIPTIONS: Record<WorkgroupName, string> = {
     'HMIS Users plus coordinated entry assessments and events (write) and assessment scores.',
   'Priority List Managers':
     'HMIS Users plus coordinated entry events and scores (read) and priority list management.',
-  'System Administrators': 'Setup data, workgroups, information releases, users, audit log and reports; holds every capability so it can assign every workgroup.',
+  'System Administrators':
+    'Setup data, workgroups, information releases, users, audit log and reports; holds every capability so it can assign every workgroup.',
 };
 
 /** Trainings a workgroup requires of its members. */

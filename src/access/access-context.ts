@@ -4,11 +4,7 @@ import type { VisibilityScope } from './visibility';
 
 /** Where a session stands; only READY sessions reach client-level data. */
 export type SessionState =
-  | 'NEEDS_PASSWORD_CHANGE'
-  | 'NEEDS_AGREEMENT'
-  | 'TRAINING_REQUIRED'
-  | 'NEEDS_CONTEXT'
-  | 'READY';
+  'NEEDS_PASSWORD_CHANGE' | 'NEEDS_AGREEMENT' | 'TRAINING_REQUIRED' | 'NEEDS_CONTEXT' | 'READY';
 
 export interface OrgAssignmentFact {
   organizationId: number;

@@ -14,13 +14,18 @@ registerEnumType(AccessRole, {
   name: 'AccessRole',
   description: 'Access role: a ceiling on what the workgroups of a user allow (Clarity "access role").',
   valuesConfig: {
-    AGENCY_STAFF: { description: 'Everyday work with client records; no reports, no deletes, no administration.' },
+    AGENCY_STAFF: {
+      description: 'Everyday work with client records; no reports, no deletes, no administration.',
+    },
     AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING: {
-      description: 'As AGENCY_STAFF, but assessments are read-only until the required assessment training is recorded.',
+      description:
+        'As AGENCY_STAFF, but assessments are read-only until the required assessment training is recorded.',
     },
     AGENCY_STAFF_DATA_ANALYSIS: { description: 'As AGENCY_STAFF, plus reports and aggregate queries.' },
     AGENCY_MANAGER: { description: 'As AGENCY_STAFF, plus (soft) deletes of records the user may edit.' },
-    SYSTEM_ADMINISTRATOR: { description: 'No ceiling: everything the workgroups grant, including administration.' },
+    SYSTEM_ADMINISTRATOR: {
+      description: 'No ceiling: everything the workgroups grant, including administration.',
+    },
   },
 });
 
@@ -29,7 +34,8 @@ export function roleAllows(role: AccessRole, capability: Capability): boolean {
   if (role === AccessRole.SYSTEM_ADMINISTRATOR) return true;
   if (ADMIN_CAPABILITIES.includes(capability)) return false;
   if (capability === 'report:run') return role === AccessRole.AGENCY_STAFF_DATA_ANALYSIS;
-  if (role === AccessRole.AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING) return !ASSESSMENT_WRITE_CAPABILITIES.includes(capability);
+  if (role === AccessRole.AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING)
+    return !ASSESSMENT_WRITE_CAPABILITIES.includes(capability);
   return true;
 }
 

@@ -16,7 +16,8 @@ export const CAPABILITIES = {
   'service:write': 'Record services, including bed nights.',
   'cls:read': 'Read current living situation contacts (HUD 4.12).',
   'cls:write': 'Record current living situation contacts.',
-  'assessment:read': 'See that a coordinated entry assessment exists, with its date, type and level (HUD 4.19).',
+  'assessment:read':
+    'See that a coordinated entry assessment exists, with its date, type and level (HUD 4.19).',
   'assessment.score:read': 'Read assessment scores and prioritization status.',
   'ce.assessment:write': 'Record coordinated entry assessments.',
   'ce.event:read': 'Read coordinated entry events, such as referrals (HUD 4.20).',
@@ -28,7 +29,8 @@ export const CAPABILITIES = {
   'reservation:manage': 'Manage shelter reservations.',
   'priorityList:manage': 'Manage the coordinated entry priority list.',
   'report:run': 'Run reports and aggregate queries.',
-  'setup:admin': 'Administer setup data: organizations, programs, locations, workgroups, information releases, restriction options.',
+  'setup:admin':
+    'Administer setup data: organizations, programs, locations, workgroups, information releases, restriction options.',
   'users:manage': 'Manage users, their workgroups, organization assignments and trainings.',
   'audit:read': 'Read the audit log.',
 } as const;

@@ -17,7 +17,13 @@ function deniedValue(denied: Denied): unknown {
 
 function guard(coordinate: string, rule: FieldRule): IMiddlewareFunction {
   // Deliberately synchronous: no promise is created unless the field's own resolver makes one.
-  const middleware = (resolve: GraphQLFieldResolver<unknown, RequestContext>, parent: unknown, args: unknown, ctx: RequestContext, info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3]) => {
+  const middleware = (
+    resolve: GraphQLFieldResolver<unknown, RequestContext>,
+    parent: unknown,
+    args: unknown,
+    ctx: RequestContext,
+    info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3],
+  ) => {
     if (!ctx.access?.has(rule.capability)) return deniedValue(rule.denied);
     if (rule.sensitive) ctx.reads.field(coordinate);
     return resolve(parent, args, ctx, info);

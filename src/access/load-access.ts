@@ -92,7 +92,10 @@ export async function loadSession(
     today,
     ...liveParams,
   ];
-  const rows: (Row & { f1: number | string; f2: number | string; f3: number | string })[] = await db.query(sql, params);
+  const rows: (Row & { f1: number | string; f2: number | string; f3: number | string })[] = await db.query(
+    sql,
+    params,
+  );
   const head = rows.find((r) => r.k === 'session');
   if (!head) return null;
 
@@ -110,13 +113,21 @@ export async function loadSession(
         workgroupIds.add(num(r.n1));
         break;
       case 'org':
-        assignments.push({ organizationId: num(r.n1), canLogin: num(r.n2) === 1, canEdit: num(r.n3) === 1, agencyLead: num(r.n4) === 1 });
+        assignments.push({
+          organizationId: num(r.n1),
+          canLogin: num(r.n2) === 1,
+          canEdit: num(r.n3) === 1,
+          agencyLead: num(r.n4) === 1,
+        });
         break;
       case 'share':
         sharing.add(num(r.n1));
         break;
       case 'training':
-        missing.set(String(r.s1), { course: String(r.s1), kind: r.s2 === 'ASSESSMENT' ? 'ASSESSMENT' : 'GENERAL' });
+        missing.set(String(r.s1), {
+          course: String(r.s1),
+          kind: r.s2 === 'ASSESSMENT' ? 'ASSESSMENT' : 'GENERAL',
+        });
         break;
     }
   }

@@ -103,7 +103,11 @@ export interface FieldRule {
 }
 
 const sensitive = (capability: Capability): FieldRule => ({ capability, denied: 'null', sensitive: true });
-const relation = (capability: Capability, denied: Denied = 'emptyList'): FieldRule => ({ capability, denied, sensitive: false });
+const relation = (capability: Capability, denied: Denied = 'emptyList'): FieldRule => ({
+  capability,
+  denied,
+  sensitive: false,
+});
 
 /** Field rules by type and field ("Type.field"). Every field listed must be nullable or have a non-null denied value. */
 export const FIELD_RULES: Record<string, Record<string, FieldRule>> = {

@@ -15,23 +15,39 @@ export const WRITE_CAPABILITY: Record<string, Capability> = {
   HealthAndDv: 'health:write',
 };
 
-@ObjectType({ description: 'What the caller may do with a record, so a user interface can explain itself instead of guessing.' })
+@ObjectType({
+  description:
+    'What the caller may do with a record, so a user interface can explain itself instead of guessing.',
+})
 export class RecordAccess {
-  @Field({ description: 'The caller may edit this record: they hold the capability and their assignment to the owning organization allows editing.' })
+  @Field({
+    description:
+      'The caller may edit this record: they hold the capability and their assignment to the owning organization allows editing.',
+  })
   canEdit: boolean;
 
-  @Field({ description: 'The caller may (soft) delete this record: as canEdit, with the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.' })
+  @Field({
+    description:
+      'The caller may (soft) delete this record: as canEdit, with the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.',
+  })
   canDelete: boolean;
 
   @Field({ description: 'The record is owned by the active organization.' })
   ownedByActiveOrganization: boolean;
 
-  @Field(() => [String], { description: 'Fields of this record resolved as null (or empty) because the caller lacks their capability.' })
+  @Field(() => [String], {
+    description:
+      'Fields of this record resolved as null (or empty) because the caller lacks their capability.',
+  })
   hiddenFields: string[];
 }
 
 /** Synchronous: depends only on the request's access context and the row's owner. */
-export function recordAccess(access: AccessContext, typeName: string, owningOrganizationId: number): RecordAccess {
+export function recordAccess(
+  access: AccessContext,
+  typeName: string,
+  owningOrganizationId: number,
+): RecordAccess {
   const write = WRITE_CAPABILITY[typeName];
   const mayWrite = write !== undefined && access.has(write);
   return {

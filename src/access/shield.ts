@@ -10,13 +10,25 @@ import type { AccessContext } from './access-context';
 function stateError(access: AccessContext) {
   switch (access.state) {
     case 'NEEDS_PASSWORD_CHANGE':
-      return appError('PASSWORD_CHANGE_REQUIRED', 'Change your temporary password with changePassword first.');
+      return appError(
+        'PASSWORD_CHANGE_REQUIRED',
+        'Change your temporary password with changePassword first.',
+      );
     case 'NEEDS_AGREEMENT':
-      return appError('AGREEMENT_REQUIRED', 'Accept the End User Agreement with acceptEndUserAgreement first.');
+      return appError(
+        'AGREEMENT_REQUIRED',
+        'Accept the End User Agreement with acceptEndUserAgreement first.',
+      );
     case 'TRAINING_REQUIRED':
-      return appError('TRAINING_REQUIRED', 'A training your workgroup requires is not recorded; ask your agency lead or HMIS administrator.');
+      return appError(
+        'TRAINING_REQUIRED',
+        'A training your workgroup requires is not recorded; ask your agency lead or HMIS administrator.',
+      );
     case 'NEEDS_CONTEXT':
-      return appError('CONTEXT_REQUIRED', 'Select a workgroup and organization with selectContext first (see me.workgroups and me.loginOrganizations).');
+      return appError(
+        'CONTEXT_REQUIRED',
+        'Select a workgroup and organization with selectContext first (see me.workgroups and me.loginOrganizations).',
+      );
     default:
       return null;
   }
@@ -24,7 +36,9 @@ function stateError(access: AccessContext) {
 
 // Every rule depends only on the request's access context: `contextual` caches each decision
 // once per request, and no rule hashes `parent` (shield's `strict` cache cannot hash entities).
-const isSession = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => (ctx.access ? true : unauthenticated()));
+const isSession = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) =>
+  ctx.access ? true : unauthenticated(),
+);
 
 const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
   if (!ctx.access) return unauthenticated();
@@ -41,7 +55,9 @@ const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: Req
   if (!ctx.access) return unauthenticated();
   const error = stateError(ctx.access);
   if (error) return error;
-  return ctx.access.has('users:manage') || ctx.access.facts.assignments.some((a) => a.agencyLead) ? true : forbidden();
+  return ctx.access.has('users:manage') || ctx.access.facts.assignments.some((a) => a.agencyLead)
+    ? true
+    : forbidden();
 });
 
 function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'userAdmin'>) {
@@ -67,7 +83,9 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
 }
 
 function ruleMap(rules: Record<string, RootRule>): Record<string, ShieldRule> {
-  return Object.fromEntries(Object.entries(rules).map(([field, r]) => [field, toShieldRule(r) as ShieldRule]));
+  return Object.fromEntries(
+    Object.entries(rules).map(([field, r]) => [field, toShieldRule(r) as ShieldRule]),
+  );
 }
 
 /**

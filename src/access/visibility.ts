@@ -101,5 +101,7 @@ export function clientVisibility(alias: string, scope: VisibilityScope): string 
 export function programVisibility(alias: string, scope: VisibilityScope): string {
   const p = identifier(alias);
   const { org, shares } = parts(scope);
-  return shares ? `(${p}.organization_id = ${org} OR ${p}.organization_id IN (${shares}))` : `(${p}.organization_id = ${org})`;
+  return shares
+    ? `(${p}.organization_id = ${org} OR ${p}.organization_id IN (${shares}))`
+    : `(${p}.organization_id = ${org})`;
 }

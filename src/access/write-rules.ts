@@ -13,8 +13,14 @@ import { Restriction } from './restriction';
 import { WRITE_CAPABILITY } from './record-access';
 
 /** New transactions are created for a program of the active organization (§4). */
-export async function assertProgramOfActiveOrg(m: EntityManager, access: AccessContext, program: Program): Promise<Organization> {
-  const orgs = await m.getRepository(Organization).findBy([{ id: program.organizationId }, { id: access.organizationId ?? -1 }]);
+export async function assertProgramOfActiveOrg(
+  m: EntityManager,
+  access: AccessContext,
+  program: Program,
+): Promise<Organization> {
+  const orgs = await m
+    .getRepository(Organization)
+    .findBy([{ id: program.organizationId }, { id: access.organizationId ?? -1 }]);
   const owner = orgs.find((o) => o.id === program.organizationId) as Organization;
   if (program.organizationId === access.organizationId) return owner;
   const active = orgs.find((o) => o.id === access.organizationId);
@@ -45,24 +51,44 @@ export async function decideRestriction(
     }
     return Restriction.RESTRICTED;
   }
-  if (requested === null || requested === undefined || requested === org.defaultRestriction) return org.defaultRestriction;
+  if (requested === null || requested === undefined || requested === org.defaultRestriction)
+    return org.defaultRestriction;
   if (!org.displayRestrictionField) {
-    throw badInput(field, `${org.name} does not offer a choice of restriction; its records are ${org.defaultRestriction}`);
+    throw badInput(
+      field,
+      `${org.name} does not offer a choice of restriction; its records are ${org.defaultRestriction}`,
+    );
   }
-  const option = await m.getRepository(RestrictionOption).findOneBy({ organizationId: org.id, restriction: requested });
-  if (!option?.enabled) throw badInput(field, `${requested} is not an enabled restriction option of ${org.name}`);
+  const option = await m
+    .getRepository(RestrictionOption)
+    .findOneBy({ organizationId: org.id, restriction: requested });
+  if (!option?.enabled)
+    throw badInput(field, `${requested} is not an enabled restriction option of ${org.name}`);
   return requested;
 }
 
 /** Editing a record needs the capability and canEdit on the owning organization, whatever the active one (§4). */
-export async function assertMayEdit(m: EntityManager, access: AccessContext, typeName: string, owningOrganizationId: number, del = false): Promise<void> {
+export async function assertMayEdit(
+  m: EntityManager,
+  access: AccessContext,
+  typeName: string,
+  owningOrganizationId: number,
+  del = false,
+): Promise<void> {
   const capability = WRITE_CAPABILITY[typeName];
-  if (capability && !access.has(capability)) throw appError('FORBIDDEN', `Your workgroup does not allow changing ${typeName} records.`);
+  if (capability && !access.has(capability))
+    throw appError('FORBIDDEN', `Your workgroup does not allow changing ${typeName} records.`);
   if (!access.mayEditOwnedBy(owningOrganizationId)) {
     const owner = await m.getRepository(Organization).findOneBy({ id: owningOrganizationId });
-    throw appError('FORBIDDEN', `This ${typeName} belongs to ${owner?.name ?? 'another organization'}, and your assignment there does not allow editing.`);
+    throw appError(
+      'FORBIDDEN',
+      `This ${typeName} belongs to ${owner?.name ?? 'another organization'}, and your assignment there does not allow editing.`,
+    );
   }
   if (del && !access.mayDeleteOwnedBy(owningOrganizationId)) {
-    throw appError('FORBIDDEN', 'Deleting records needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR access role.');
+    throw appError(
+      'FORBIDDEN',
+      'Deleting records needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR access role.',
+    );
   }
 }

@@ -17,7 +17,8 @@ import { createDataSource, databaseKind, sqliteFile } from './data-source';
 import { pendingSchemaChanges, writeMigration } from './migration-tools';
 import { ensureMysqlDatabase } from './mysql-admin';
 
-const MIGRATION_DATABASE_URL = process.env.MIGRATION_DATABASE_URL || 'mariadb://root@127.0.0.1:3306/waypoint_migrations';
+const MIGRATION_DATABASE_URL =
+  process.env.MIGRATION_DATABASE_URL || 'mariadb://root@127.0.0.1:3306/waypoint_migrations';
 
 async function scratchDataSources() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waypoint-migrations-'));
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
     }
     case 'generate':
     case 'check': {
-      if (command === 'generate' && !/^[A-Z][A-Za-z0-9]*$/.test(arg ?? '')) throw new Error('usage: generate <PascalCaseName>');
+      if (command === 'generate' && !/^[A-Z][A-Za-z0-9]*$/.test(arg ?? ''))
+        throw new Error('usage: generate <PascalCaseName>');
       const timestamp = Date.now();
       let drift = false;
       for (const { kind, ds } of await scratchDataSources()) {
@@ -65,7 +67,9 @@ async function main(): Promise<void> {
           const { up } = await pendingSchemaChanges(ds);
           if (up.length) {
             drift = true;
-            console.error(`${kind}: the entities differ from the migrations; run npm run db:migration:generate -- <Name>:\n  ${up.join('\n  ')}`);
+            console.error(
+              `${kind}: the entities differ from the migrations; run npm run db:migration:generate -- <Name>:\n  ${up.join('\n  ')}`,
+            );
           } else console.log(`${kind}: migrations match the entities`);
         }
         await ds.destroy();

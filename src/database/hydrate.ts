@@ -5,7 +5,11 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
  * driver's own conversions, so hand-written SQL (window functions, visibility predicates)
  * returns the same objects as TypeORM's query builder.
  */
-export function hydrate<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, row: Record<string, unknown>): T {
+export function hydrate<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
   const meta = ds.getMetadata(target);
   const entity = meta.create() as T;
   for (const column of meta.columns) {
@@ -15,7 +19,11 @@ export function hydrate<T extends ObjectLiteral>(ds: DataSource, target: EntityT
   return entity;
 }
 
-export function hydrateAll<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, rows: Record<string, unknown>[]): T[] {
+export function hydrateAll<T extends ObjectLiteral>(
+  ds: DataSource,
+  target: EntityTarget<T>,
+  rows: Record<string, unknown>[],
+): T[] {
   return rows.map((row) => hydrate(ds, target, row));
 }
 

@@ -20,13 +20,19 @@ function quote(sql: string): string {
  * Writes a migration class for the pending changes of `ds` and registers it in
  * migrations/index.ts. Returns the file written, or null when nothing is pending.
  */
-export async function writeMigration(ds: DataSource, name: string, kind: DatabaseKind, timestamp: number): Promise<string | null> {
+export async function writeMigration(
+  ds: DataSource,
+  name: string,
+  kind: DatabaseKind,
+  timestamp: number,
+): Promise<string | null> {
   const { up, down } = await pendingSchemaChanges(ds);
   if (up.length === 0) return null;
   const className = `${name}${kind === 'mysql' ? 'Mysql' : 'Sqlite'}${timestamp}`;
   const dir = path.join(__dirname, 'migrations', kind);
   const file = path.join(dir, `${timestamp}-${name}.ts`);
-  const body = (queries: string[]) => queries.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n');
+  const body = (queries: string[]) =>
+    queries.map((q) => `    await queryRunner.query(${quote(q)});`).join('\n');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     file,
@@ -40,14 +46,23 @@ export async function writeMigration(ds: DataSource, name: string, kind: Databas
   const index = path.join(__dirname, 'migrations', 'index.ts');
   const list = kind === 'mysql' ? 'MYSQL_MIGRATIONS' : 'SQLITE_MIGRATIONS';
   let source = fs.readFileSync(index, 'utf8');
+  source = source
+    .replace(
+      'type MigrationClass',
+      `import { ${className} } from './${kind}/${timestamp}-${name}';\n\ntype MigrationClass`,
+    )
+    .replace(/\n\n\n/g, '\n\n');
   source = source.replace(
-    "type MigrationClass",
-    `import { ${className} } from './${kind}/${timestamp}-${name}';\n\ntype MigrationClass`,
-  ).replace(/\n\n\n/g, '\n\n');
-  source = source.replace(new RegExp(`(${list}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`), (_m, head: string, items: string) => {
-    const names = items.split(',').map((s) => s.trim()).filter(Boolean).concat(className);
-    return `${head}${names.join(', ')}]`;
-  });
+    new RegExp(`(${list}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`),
+    (_m, head: string, items: string) => {
+      const names = items
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .concat(className);
+      return `${head}${names.join(', ')}]`;
+    },
+  );
   fs.writeFileSync(index, source);
   return file;
 }

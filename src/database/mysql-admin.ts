@@ -9,7 +9,9 @@ export async function ensureMysqlDatabase(url: string, options: { recreate?: boo
   const conn = await mysql.createConnection(parsed.toString());
   try {
     if (options.recreate) await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await conn.end();
   }

@@ -16,7 +16,10 @@ export async function findVisible<T extends ObjectLiteral>(
 ): Promise<T | null> {
   const table = tableOf(m.connection, target);
   const predicate = table === 'client' ? clientVisibility('r', scope) : transactionVisibility('r', scope);
-  const rows: Record<string, unknown>[] = await m.query(`SELECT r.* FROM ${table} r WHERE r.id = ? AND ${predicate}`, [id]);
+  const rows: Record<string, unknown>[] = await m.query(
+    `SELECT r.* FROM ${table} r WHERE r.id = ? AND ${predicate}`,
+    [id],
+  );
   return rows[0] ? hydrate(m.connection, target, rows[0]) : null;
 }
 

@@ -17,7 +17,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last edge: pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last edge: pass it as `after` for the next page.',
+  })
   endCursor: string | null;
 }
 
@@ -52,7 +55,9 @@ export function ConnectionType<T extends object>(node: ClassType<T>, nodeName: s
     @Field(() => PageInfo, { description: 'Where this page stands.' })
     pageInfo: PageInfo;
 
-    @Field(() => Int, { description: `How many ${what}s the caller may see in all (every page, this filter).` })
+    @Field(() => Int, {
+      description: `How many ${what}s the caller may see in all (every page, this filter).`,
+    })
     totalCount: number;
   }
   return Connection;
@@ -64,7 +69,8 @@ export const DEFAULT_PAGE = 20;
 /** Validates `first` (1..500). */
 export function pageSize(first: number | null | undefined, field = 'first'): number {
   if (first === null || first === undefined) return DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw badInput(field, `must be between 1 and ${MAX_PAGE}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw badInput(field, `must be between 1 and ${MAX_PAGE}`);
   return first;
 }
 
@@ -75,7 +81,11 @@ export function encodeCursor(values: CursorValue[]): string {
 }
 
 /** Decodes a cursor made by encodeCursor with the given shape, or answers BAD_USER_INPUT. */
-export function decodeCursor(cursor: string | null | undefined, shape: ('string' | 'number')[], field = 'after'): CursorValue[] | null {
+export function decodeCursor(
+  cursor: string | null | undefined,
+  shape: ('string' | 'number')[],
+  field = 'after',
+): CursorValue[] | null {
   if (cursor === null || cursor === undefined) return null;
   try {
     if (cursor.length > 200) throw new Error('too long');
@@ -83,7 +93,9 @@ export function decodeCursor(cursor: string | null | undefined, shape: ('string'
     if (
       Array.isArray(values) &&
       values.length === shape.length &&
-      values.every((v, i) => (shape[i] === 'number' ? Number.isSafeInteger(v) : typeof v === 'string' && v.length <= 64))
+      values.every((v, i) =>
+        shape[i] === 'number' ? Number.isSafeInteger(v) : typeof v === 'string' && v.length <= 64,
+      )
     ) {
       return values as CursorValue[];
     }

@@ -15,14 +15,22 @@ export type ErrorCode =
   | 'TRAINING_REQUIRED'
   | 'INTERNAL_SERVER_ERROR';
 
-export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function appError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
 export const unauthenticated = () =>
-  appError('UNAUTHENTICATED', 'Log in first: send "Authorization: Bearer <token>" with a token from the login mutation.');
+  appError(
+    'UNAUTHENTICATED',
+    'Log in first: send "Authorization: Bearer <token>" with a token from the login mutation.',
+  );
 
-export const forbidden = (what = 'this operation') => appError('FORBIDDEN', `You do not have permission for ${what}.`);
+export const forbidden = (what = 'this operation') =>
+  appError('FORBIDDEN', `You do not have permission for ${what}.`);
 
 /** Bad input, naming the field at fault (e.g. `input.entryDate`). */
 export function badInput(field: string, message: string): GraphQLError {
@@ -30,4 +38,7 @@ export function badInput(field: string, message: string): GraphQLError {
 }
 
 export const conflict = (what: string) =>
-  appError('CONFLICT', `${what} was changed by someone else since you loaded it; reload it and apply your change again.`);
+  appError(
+    'CONFLICT',
+    `${what} was changed by someone else since you loaded it; reload it and apply your change again.`,
+  );

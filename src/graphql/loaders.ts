@@ -55,13 +55,21 @@ export class Loaders {
 
   /** Setup rows by id (not client-level: reachable only through a visible parent or a scoped list). */
   readonly organization = new DataLoader<number, Organization | null>(async (ids) => {
-    const rows = await this.ds.getRepository(Organization).createQueryBuilder('o').where(`o.id IN (${idList(ids)})`).getMany();
+    const rows = await this.ds
+      .getRepository(Organization)
+      .createQueryBuilder('o')
+      .where(`o.id IN (${idList(ids)})`)
+      .getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
   readonly program = new DataLoader<number, Program | null>(async (ids) => {
-    const rows = await this.ds.getRepository(Program).createQueryBuilder('p').where(`p.id IN (${idList(ids)})`).getMany();
+    const rows = await this.ds
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .where(`p.id IN (${idList(ids)})`)
+      .getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -178,14 +186,20 @@ export class Loaders {
   }
 
   /** Visible transactions of one type by id (lookups by id answer as for missing ids when not visible). */
-  async transactionsById<T extends ObjectLiteral>(target: EntityTarget<T>, ids: readonly number[]): Promise<T[]> {
+  async transactionsById<T extends ObjectLiteral>(
+    target: EntityTarget<T>,
+    ids: readonly number[],
+  ): Promise<T[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT t.* FROM ${tableOf(this.ds, target)} t WHERE t.id IN (${idList(ids)}) AND ${transactionVisibility('t', this.scope)}`,
     );
     return hydrateAll(this.ds, target, rows);
   }
 
-  private async childRows<T extends ChildEntity>(target: EntityTarget<T>, enrollmentIds: readonly number[]): Promise<T[]> {
+  private async childRows<T extends ChildEntity>(
+    target: EntityTarget<T>,
+    enrollmentIds: readonly number[],
+  ): Promise<T[]> {
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT t.* FROM ${tableOf(this.ds, target)} t
         WHERE t.enrollment_id IN (${idList(enrollmentIds)}) AND ${transactionVisibility('t', this.scope)}

@@ -3,7 +3,11 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
 import { fieldGuards } from '../access/field-guard';
 import { operationShield } from '../access/shield';
-import { InformationReleaseSetupFields, OrganizationSetupFields, WorkgroupSetupFields } from '../modules/admin/admin-fields.resolver';
+import {
+  InformationReleaseSetupFields,
+  OrganizationSetupFields,
+  WorkgroupSetupFields,
+} from '../modules/admin/admin-fields.resolver';
 import { SetupResolver } from '../modules/admin/setup.resolver';
 import { SharingResolver } from '../modules/admin/sharing.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -58,8 +62,12 @@ export async function buildBareSchema(): Promise<GraphQLSchema> {
   // type-graphql has no option for root type descriptions; report builders read them too.
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Reads. Everything but `me` needs a session with a selected context; what you see is scoped to the active organization.';
-  if (mutation) mutation.description = 'Changes. Every change is checked against the access model, written in one transaction and audited.';
+  if (query)
+    query.description =
+      'Reads. Everything but `me` needs a session with a selected context; what you see is scoped to the active organization.';
+  if (mutation)
+    mutation.description =
+      'Changes. Every change is checked against the access model, written in one transaction and audited.';
   return schema;
 }
 

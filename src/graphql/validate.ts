@@ -3,7 +3,8 @@ import { badInput } from './errors';
 import { parseId } from './connection';
 
 export function maxLength(field: string, value: string | null | undefined, max: number): void {
-  if (value !== null && value !== undefined && value.length > max) throw badInput(field, `must be at most ${max} characters`);
+  if (value !== null && value !== undefined && value.length > max)
+    throw badInput(field, `must be at most ${max} characters`);
 }
 
 export function requiredText(field: string, value: string | null | undefined, max: number): string {

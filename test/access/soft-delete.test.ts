@@ -86,7 +86,9 @@ describe('soft delete', () => {
     const olga = await demo.as('olga.outreach');
     const before = { hss: await listAllClients(sam), nso: await listAllClients(olga) };
     // A client with live records cannot be deleted: remove its enrollments first (they cascade).
-    const { client: tree } = await (await mina()).ok('query($id: ID!) { client(id: $id) { enrollments { id version } } }', { id: String(target) });
+    const { client: tree } = await (
+      await mina()
+    ).ok('query($id: ID!) { client(id: $id) { enrollments { id version } } }', { id: String(target) });
     for (const e of tree.enrollments as { id: string; version: number }[]) {
       await (await mina()).ok(DELETE_ENROLLMENT, { input: { id: e.id, version: e.version } });
     }

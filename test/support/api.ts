@@ -2,13 +2,21 @@
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }[];
 }
 
 export class Api {
   constructor(readonly url: string) {}
 
-  async post<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GraphQLResponse<T>> {
+  async post<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -19,14 +27,22 @@ export class Api {
   }
 
   /** Like post, but fails the test on any error. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string | null,
+  ): Promise<T> {
     const res = await this.post<T>(query, variables, token);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data as T;
   }
 
   /** The error codes of a response (empty when it succeeded). */
-  async codes(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<string[]> {
+  async codes(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string | null,
+  ): Promise<string[]> {
     const res = await this.post(query, variables, token);
     return (res.errors ?? []).map((e) => String(e.extensions?.code));
   }
@@ -43,15 +59,17 @@ export class Api {
   async loginAs(username: string, context?: { workgroup: string; org: string }): Promise<string> {
     const token = await this.login(username);
     if (!context) return token;
-    const me = await this.ok<{ me: { workgroups: { id: string; name: string }[]; loginOrganizations: { id: string; code: string }[] } }>(
-      '{ me { workgroups { id name } loginOrganizations { id code } } }',
-      {},
-      token,
-    );
+    const me = await this.ok<{
+      me: { workgroups: { id: string; name: string }[]; loginOrganizations: { id: string; code: string }[] };
+    }>('{ me { workgroups { id name } loginOrganizations { id code } } }', {}, token);
     const wg = me.me.workgroups.find((w) => w.name === context.workgroup);
     const org = me.me.loginOrganizations.find((o) => o.code === context.org);
     if (!wg || !org) throw new Error(`${username} cannot select ${context.workgroup} / ${context.org}`);
-    await this.ok('mutation($w: ID!, $o: ID!) { selectContext(workgroupId: $w, organizationId: $o) { state } }', { w: wg.id, o: org.id }, token);
+    await this.ok(
+      'mutation($w: ID!, $o: ID!) { selectContext(workgroupId: $w, organizationId: $o) { state } }',
+      { w: wg.id, o: org.id },
+      token,
+    );
     return token;
   }
 }

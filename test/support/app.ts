@@ -18,7 +18,13 @@ export interface TestApp {
 export async function startTestApp(key: string, options: { logger?: Logger } = {}): Promise<TestApp> {
   const db = await createTestDatabase(key, options);
   const ids = await seedDemo(db.ds, { password: db.config.seedPassword });
-  const server = await startServer({ config: { ...db.config, host: '127.0.0.1' }, dataSource: db.ds, port: 0, logLevel: 'silent', prepare: false });
+  const server = await startServer({
+    config: { ...db.config, host: '127.0.0.1' },
+    dataSource: db.ds,
+    port: 0,
+    logLevel: 'silent',
+    prepare: false,
+  });
   return {
     db,
     server,

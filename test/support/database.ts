@@ -18,9 +18,15 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(key: string, extra: { logger?: Logger } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  key: string,
+  extra: { logger?: Logger } = {},
+): Promise<TestDatabase> {
   const base = process.env.DATABASE_URL;
-  const suffix = key.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+  const suffix = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40);
   let config: Config;
   let cleanup = async () => {};
   if (base) {

@@ -30,7 +30,10 @@ export class Client extends OwnedRecord {
   @Column({ type: 'smallint', default: NameDataQuality.DATA_NOT_COLLECTED })
   nameDataQuality: NameDataQuality;
 
-  @Field(() => String, { nullable: true, description: 'HUD 3.02.1 Social Security Number, nine digits. Needs client.ssn:read.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 3.02.1 Social Security Number, nine digits. Needs client.ssn:read.',
+  })
   @Column({ type: 'varchar', length: 9, nullable: true })
   ssn: string | null;
 
@@ -38,7 +41,10 @@ export class Client extends OwnedRecord {
   @Column({ type: 'smallint', default: SsnDataQuality.DATA_NOT_COLLECTED })
   ssnDataQuality: SsnDataQuality;
 
-  @Field(() => LocalDate, { nullable: true, description: 'HUD 3.03.1 Date of Birth. Needs client.dob:read; see age otherwise.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'HUD 3.03.1 Date of Birth. Needs client.dob:read; see age otherwise.',
+  })
   @Index()
   @Column({ type: 'date', nullable: true })
   dob: string | null;
@@ -47,7 +53,10 @@ export class Client extends OwnedRecord {
   @Column({ type: 'smallint', default: DobDataQuality.DATA_NOT_COLLECTED })
   dobDataQuality: DobDataQuality;
 
-  @Field(() => [RaceEthnicity], { nullable: true, description: 'HUD 3.04.1 Race and Ethnicity (all that apply). Needs client.demographics:read.' })
+  @Field(() => [RaceEthnicity], {
+    nullable: true,
+    description: 'HUD 3.04.1 Race and Ethnicity (all that apply). Needs client.demographics:read.',
+  })
   @Column({ type: 'simple-json', nullable: true })
   raceEthnicity: RaceEthnicity[] | null;
 
@@ -55,7 +64,10 @@ export class Client extends OwnedRecord {
   @Column({ type: 'smallint', nullable: true })
   sex: Sex | null;
 
-  @Field(() => NoYesMissing, { nullable: true, description: 'HUD 3.07.1 Veteran Status. Needs client.demographics:read.' })
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD 3.07.1 Veteran Status. Needs client.demographics:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   veteranStatus: NoYesMissing | null;
 

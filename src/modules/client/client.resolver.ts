@@ -1,4 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { recordAccess, RecordAccess } from '../../access/record-access';
 import { ConnectionType } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
@@ -21,16 +34,30 @@ class ClientsArgs {
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Words matching the start of the first or last name, or a date of birth as YYYY-MM-DD.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words matching the start of the first or last name, or a date of birth as YYYY-MM-DD.',
+  })
   search?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only clients with an enrollment (visible to you) in this program.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only clients with an enrollment (visible to you) in this program.',
+  })
   programId?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Only clients with an enrollment (visible to you; in programId when given) not exited before this date (HUD 3.11.1 Project Exit Date).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Only clients with an enrollment (visible to you; in programId when given) not exited before this date (HUD 3.11.1 Project Exit Date).',
+  })
   enrolledFrom?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Only clients with an enrollment (visible to you; in programId when given) started on or before this date (HUD 3.10.1 Project Start Date).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Only clients with an enrollment (visible to you; in programId when given) started on or before this date (HUD 3.10.1 Project Start Date).',
+  })
   enrolledTo?: string | null;
 }
 
@@ -48,42 +75,63 @@ export class ClientResolver {
     return listClients(ctx, args);
   }
 
-  @Query(() => Client, { nullable: true, description: 'A client by id; null when it does not exist or is not visible to you (the two are indistinguishable).' })
+  @Query(() => Client, {
+    nullable: true,
+    description:
+      'A client by id; null when it does not exist or is not visible to you (the two are indistinguishable).',
+  })
   client(@Arg('id', () => ID, { description: 'Client id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getClient(ctx, id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Last four digits of the SSN (HUD 3.02.1), for callers who may not read the full number.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Last four digits of the SSN (HUD 3.02.1), for callers who may not read the full number.',
+  })
   ssnLast4(@Root() client: Client): string | null {
     return client.ssn && /[0-9]{4}$/.test(client.ssn) ? client.ssn.slice(-4) : null;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Age in years today, from HUD 3.03.1 Date of Birth.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Age in years today, from HUD 3.03.1 Date of Birth.',
+  })
   age(@Root() client: Client): number | null {
     return client.dob ? ageOn(client.dob, localToday()) : null;
   }
 
-  @FieldResolver(() => Organization, { description: 'The Security Organization that owns the client record.' })
+  @FieldResolver(() => Organization, {
+    description: 'The Security Organization that owns the client record.',
+  })
   organization(@Root() client: Client, @Ctx() ctx: RequestContext) {
     return ctx.loaders.organization.load(client.organizationId);
   }
 
-  @FieldResolver(() => [Enrollment], { description: 'Enrollments of the client visible to you, newest first. Needs enrollment:read.' })
+  @FieldResolver(() => [Enrollment], {
+    description: 'Enrollments of the client visible to you, newest first. Needs enrollment:read.',
+  })
   enrollments(@Root() client: Client, @Ctx() ctx: RequestContext) {
     return ctx.loaders.enrollmentsByClient.load(client.id);
   }
 
-  @FieldResolver(() => RecordAccess, { description: 'What you may do with this client, and which of its fields are hidden from you.' })
+  @FieldResolver(() => RecordAccess, {
+    description: 'What you may do with this client, and which of its fields are hidden from you.',
+  })
   access(@Root() client: Client, @Ctx() ctx: RequestContext): RecordAccess {
     return recordAccess(readyAccess(ctx), 'Client', client.organizationId);
   }
 
   @Mutation(() => Client, { description: 'Create a client owned by the active organization.' })
-  createClient(@Arg('input', { description: 'The client.' }) input: CreateClientInput, @Ctx() ctx: RequestContext) {
+  createClient(
+    @Arg('input', { description: 'The client.' }) input: CreateClientInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createClient(ctx, input);
   }
 
-  @Mutation(() => Client, { description: 'Change a client you may edit (canEdit on its owning organization).' })
+  @Mutation(() => Client, {
+    description: 'Change a client you may edit (canEdit on its owning organization).',
+  })
   updateClient(
     @Arg('id', () => ID, { description: 'Client id.' }) id: string,
     @Arg('input', { description: 'The changes and the version you read.' }) input: UpdateClientInput,
@@ -92,8 +140,14 @@ export class ClientResolver {
     return updateClient(ctx, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Soft-delete a client (HUD DateDeleted); needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role. Audited and restorable by administrators.' })
-  deleteClient(@Arg('input', { description: 'Which client, and the version you read.' }) input: DeleteInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Boolean, {
+    description:
+      'Soft-delete a client (HUD DateDeleted); needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role. Audited and restorable by administrators.',
+  })
+  deleteClient(
+    @Arg('input', { description: 'Which client, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return deleteClient(ctx, input.id, input.version);
   }
 }

@@ -1,11 +1,22 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { clientVisibility, TRANSACTION_TABLES, transactionVisibility, type VisibilityScope } from '../../access/visibility';
+import {
+  clientVisibility,
+  TRANSACTION_TABLES,
+  transactionVisibility,
+  type VisibilityScope,
+} from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
 import { findVisible, updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
 import { localToday } from '../../database/sql-time';
-import { decodeCursor, pageSize, parseId, toConnection, type ConnectionValue } from '../../graphql/connection';
+import {
+  decodeCursor,
+  pageSize,
+  parseId,
+  toConnection,
+  type ConnectionValue,
+} from '../../graphql/connection';
 import { appError, badInput } from '../../graphql/errors';
 import { maxLength, notAfter, notBefore, optionalText, requiredId } from '../../graphql/validate';
 import { DobDataQuality, NameDataQuality, SsnDataQuality } from '../../hud';
@@ -27,10 +38,14 @@ export interface ClientListArgs {
  * Clients with an enrollment visible to the caller, in a program and/or open at some time
  * between two dates (started on or before `enrolledTo`, not exited before `enrolledFrom`).
  */
-function enrollmentCondition(args: ClientListArgs, scope: VisibilityScope): { sql: string; params: unknown[] } | null {
+function enrollmentCondition(
+  args: ClientListArgs,
+  scope: VisibilityScope,
+): { sql: string; params: unknown[] } | null {
   const { programId, enrolledFrom, enrolledTo } = args;
   if (!programId && !enrolledFrom && !enrolledTo) return null;
-  if (enrolledFrom && enrolledTo && enrolledFrom > enrolledTo) throw badInput('enrolledFrom', 'is after enrolledTo');
+  if (enrolledFrom && enrolledTo && enrolledFrom > enrolledTo)
+    throw badInput('enrolledFrom', 'is after enrolledTo');
   const conditions = [`pe.client_id = c.id`, transactionVisibility('pe', scope)];
   const params: unknown[] = [];
   if (programId) {
@@ -63,7 +78,10 @@ const prefix = (text: string) => `${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
  * start of the first or last name, or a YYYY-MM-DD date against the date of birth; searching
  * a field the caller may not read is refused (the result would reveal it).
  */
-export async function listClients(ctx: RequestContext, args: ClientListArgs): Promise<ConnectionValue<Client>> {
+export async function listClients(
+  ctx: RequestContext,
+  args: ClientListArgs,
+): Promise<ConnectionValue<Client>> {
   const access = readyAccess(ctx);
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['number']);
@@ -73,11 +91,13 @@ export async function listClients(ctx: RequestContext, args: ClientListArgs): Pr
   maxLength('search', search, 100);
   for (const word of search.split(/\s+/).filter(Boolean).slice(0, 5)) {
     if (ISO_DATE.test(word)) {
-      if (!access.has('client.dob:read')) throw appError('FORBIDDEN', 'Searching by date of birth needs permission to read dates of birth.');
+      if (!access.has('client.dob:read'))
+        throw appError('FORBIDDEN', 'Searching by date of birth needs permission to read dates of birth.');
       where.push('c.dob = ?');
       params.push(word);
     } else {
-      if (!access.has('client.name:read')) throw appError('FORBIDDEN', 'Searching by name needs permission to read client names.');
+      if (!access.has('client.name:read'))
+        throw appError('FORBIDDEN', 'Searching by name needs permission to read client names.');
       where.push(`(c.first_name LIKE ? ESCAPE '!' OR c.last_name LIKE ? ESCAPE '!')`);
       params.push(prefix(word), prefix(word));
     }
@@ -98,10 +118,15 @@ export async function listClients(ctx: RequestContext, args: ClientListArgs): Pr
     ctx.loaders.client.prime(c.id, c);
     ctx.reads.client(c.id);
   }
-  return toConnection(clients, first, (c) => [c.id], async () => {
-    const [{ n }] = await ctx.ds.query(`SELECT COUNT(*) AS n FROM client c WHERE ${filter}`, params);
-    return Number(n);
-  });
+  return toConnection(
+    clients,
+    first,
+    (c) => [c.id],
+    async () => {
+      const [{ n }] = await ctx.ds.query(`SELECT COUNT(*) AS n FROM client c WHERE ${filter}`, params);
+      return Number(n);
+    },
+  );
 }
 
 export async function getClient(ctx: RequestContext, id: string): Promise<Client | null> {
@@ -121,7 +146,14 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
   }
   if (input.ssn !== undefined) {
     const ssn = input.ssn === null ? null : input.ssn.replace(/-/g, '');
-    if (ssn !== null && !/^[0-9]{9}$/.test(ssn) && !(/^[0-9xX]{9}$/.test(ssn) && input.ssnDataQuality === SsnDataQuality.APPROXIMATE_OR_PARTIAL_SSN_REPORTED)) {
+    if (
+      ssn !== null &&
+      !/^[0-9]{9}$/.test(ssn) &&
+      !(
+        /^[0-9xX]{9}$/.test(ssn) &&
+        input.ssnDataQuality === SsnDataQuality.APPROXIMATE_OR_PARTIAL_SSN_REPORTED
+      )
+    ) {
       throw badInput('input.ssn', 'must be nine digits (x for unknown digits with an approximate SSN)');
     }
     values.ssn = ssn;
@@ -134,13 +166,24 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     values.dob = input.dob;
   }
   if (input.raceEthnicity !== undefined) {
-    if (input.raceEthnicity && input.raceEthnicity.length > 10) throw badInput('input.raceEthnicity', 'has too many entries');
-    values.raceEthnicity = input.raceEthnicity ? [...new Set(input.raceEthnicity)].sort((a, b) => a - b) : null;
+    if (input.raceEthnicity && input.raceEthnicity.length > 10)
+      throw badInput('input.raceEthnicity', 'has too many entries');
+    values.raceEthnicity = input.raceEthnicity
+      ? [...new Set(input.raceEthnicity)].sort((a, b) => a - b)
+      : null;
   }
-  for (const field of ['nameDataQuality', 'ssnDataQuality', 'dobDataQuality', 'sex', 'veteranStatus'] as const) {
-    if (input[field] !== undefined && input[field] !== null) (values as Record<string, unknown>)[field] = input[field];
+  for (const field of [
+    'nameDataQuality',
+    'ssnDataQuality',
+    'dobDataQuality',
+    'sex',
+    'veteranStatus',
+  ] as const) {
+    if (input[field] !== undefined && input[field] !== null)
+      (values as Record<string, unknown>)[field] = input[field];
   }
-  if (input.restrictIntake !== undefined && input.restrictIntake !== null) values.restrictIntake = input.restrictIntake;
+  if (input.restrictIntake !== undefined && input.restrictIntake !== null)
+    values.restrictIntake = input.restrictIntake;
   return values;
 }
 
@@ -150,7 +193,10 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
   return ctx.ds.transaction(async (m) => {
     const org = await m.getRepository(Organization).findOneByOrFail({ id: access.organizationId as number });
     const client = m.getRepository(Client).create({
-      nameDataQuality: values.firstName && values.lastName ? NameDataQuality.FULL_NAME_REPORTED : NameDataQuality.DATA_NOT_COLLECTED,
+      nameDataQuality:
+        values.firstName && values.lastName
+          ? NameDataQuality.FULL_NAME_REPORTED
+          : NameDataQuality.DATA_NOT_COLLECTED,
       ssnDataQuality: values.ssn ? SsnDataQuality.FULL_SSN_REPORTED : SsnDataQuality.DATA_NOT_COLLECTED,
       dobDataQuality: values.dob ? DobDataQuality.FULL_DOB_REPORTED : DobDataQuality.DATA_NOT_COLLECTED,
       ...values,
@@ -162,12 +208,24 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       dateDeleted: null,
     });
     const saved = await m.getRepository(Client).save(client);
-    await recordChange(m, ctx, { action: 'CREATE', operation: 'createClient', entityType: 'Client', entityId: saved.id, clientId: saved.id, before: null, after: saved });
+    await recordChange(m, ctx, {
+      action: 'CREATE',
+      operation: 'createClient',
+      entityType: 'Client',
+      entityId: saved.id,
+      clientId: saved.id,
+      before: null,
+      after: saved,
+    });
     return saved;
   });
 }
 
-export async function updateClient(ctx: RequestContext, id: string, input: UpdateClientInput): Promise<Client> {
+export async function updateClient(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateClientInput,
+): Promise<Client> {
   const access = readyAccess(ctx);
   const clientId = requiredId('id', id);
   const { version, ...fields } = input;
@@ -178,11 +236,29 @@ export async function updateClient(ctx: RequestContext, id: string, input: Updat
     await assertMayEdit(m, access, 'Client', before.organizationId);
     const org = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
     if (org.victimServiceProvider && values.restrictIntake === false) {
-      throw badInput('input.restrictIntake', `${org.name} is a victim service provider: its clients are always restrict-intake`);
+      throw badInput(
+        'input.restrictIntake',
+        `${org.name} is a victim service provider: its clients are always restrict-intake`,
+      );
     }
-    await updateVersioned(m, Client, clientId, version, { ...values, updatedById: access.userId }, 'This client');
+    await updateVersioned(
+      m,
+      Client,
+      clientId,
+      version,
+      { ...values, updatedById: access.userId },
+      'This client',
+    );
     const after = await m.getRepository(Client).findOneByOrFail({ id: clientId });
-    await recordChange(m, ctx, { action: 'UPDATE', operation: 'updateClient', entityType: 'Client', entityId: clientId, clientId, before, after });
+    await recordChange(m, ctx, {
+      action: 'UPDATE',
+      operation: 'updateClient',
+      entityType: 'Client',
+      entityId: clientId,
+      clientId,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -195,13 +271,36 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId, true);
     // Records of other organizations may hang off this client; deleting it would orphan them.
-    const live = TRANSACTION_TABLES.map((t) => `EXISTS (SELECT 1 FROM ${t} x WHERE x.client_id = ? AND x.date_deleted IS NULL)`);
-    const [{ n }] = await m.query(`SELECT CASE WHEN ${live.join(' OR ')} THEN 1 ELSE 0 END AS n`, live.map(() => clientId));
+    const live = TRANSACTION_TABLES.map(
+      (t) => `EXISTS (SELECT 1 FROM ${t} x WHERE x.client_id = ? AND x.date_deleted IS NULL)`,
+    );
+    const [{ n }] = await m.query(
+      `SELECT CASE WHEN ${live.join(' OR ')} THEN 1 ELSE 0 END AS n`,
+      live.map(() => clientId),
+    );
     if (Number(n) === 1) {
-      throw appError('CONFLICT', 'This client still has enrollments or other records (possibly of other organizations); delete those first.');
+      throw appError(
+        'CONFLICT',
+        'This client still has enrollments or other records (possibly of other organizations); delete those first.',
+      );
     }
-    await updateVersioned(m, Client, clientId, version, { dateDeleted: new Date(), updatedById: access.userId }, 'This client');
-    await recordChange(m, ctx, { action: 'DELETE', operation: 'deleteClient', entityType: 'Client', entityId: clientId, clientId, before, after: null });
+    await updateVersioned(
+      m,
+      Client,
+      clientId,
+      version,
+      { dateDeleted: new Date(), updatedById: access.userId },
+      'This client',
+    );
+    await recordChange(m, ctx, {
+      action: 'DELETE',
+      operation: 'deleteClient',
+      entityType: 'Client',
+      entityId: clientId,
+      clientId,
+      before,
+      after: null,
+    });
     return true;
   });
 }

@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { TransactionRecord } from '../transaction/owned-record.base';
 
 /** A client's stay in, or participation with, a program (HUD Enrollment.csv). */
-@ObjectType({ description: 'An enrollment: a client in a program from the project start date (HUD 3.10) until an exit (HUD 3.11).' })
+@ObjectType({
+  description:
+    'An enrollment: a client in a program from the project start date (HUD 3.10) until an exit (HUD 3.11).',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 @Index(['programId', 'entryDate'])
@@ -17,7 +20,10 @@ export class Enrollment extends TransactionRecord {
   @Column({ type: 'date' })
   entryDate: string;
 
-  @Field(() => String, { nullable: true, description: 'HUD 5.09 Household ID: enrollments of one household share it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 5.09 Household ID: enrollments of one household share it.',
+  })
   @Column({ type: 'varchar', length: 32, nullable: true })
   householdId: string | null;
 
@@ -33,7 +39,10 @@ export class Enrollment extends TransactionRecord {
   @Column({ type: 'smallint', nullable: true })
   disablingCondition: NoYesMissing | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'HUD 3.20.1 Housing Move-In Date (permanent housing projects).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'HUD 3.20.1 Housing Move-In Date (permanent housing projects).',
+  })
   @Column({ type: 'date', nullable: true })
   moveInDate: string | null;
 }

@@ -11,16 +11,28 @@ export class CreateEnrollmentInput {
   @Field(() => ID, { description: 'The program; it must belong to the active organization.' })
   programId: string;
 
-  @Field(() => LocalDate, { description: 'HUD 3.10.1 Project Start Date: not in the future, not before the date of birth.' })
+  @Field(() => LocalDate, {
+    description: 'HUD 3.10.1 Project Start Date: not in the future, not before the date of birth.',
+  })
   entryDate: string;
 
-  @Field(() => Restriction, { nullable: true, description: "Restriction: the organization's default unless it shows the field and the option is enabled." })
+  @Field(() => Restriction, {
+    nullable: true,
+    description:
+      "Restriction: the organization's default unless it shows the field and the option is enabled.",
+  })
   restriction?: Restriction | null;
 
-  @Field(() => String, { nullable: true, description: 'HUD 5.09 Household ID (max 32); a new household when left out.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 5.09 Household ID (max 32); a new household when left out.',
+  })
   householdId?: string | null;
 
-  @Field(() => RelationshipToHoH, { nullable: true, description: 'HUD 3.15.1 Relationship to Head of Household (default self).' })
+  @Field(() => RelationshipToHoH, {
+    nullable: true,
+    description: 'HUD 3.15.1 Relationship to Head of Household (default self).',
+  })
   relationshipToHoH?: RelationshipToHoH | null;
 
   @Field(() => LivingSituation, { nullable: true, description: 'HUD 3.917.1 Prior Living Situation.' })
@@ -29,7 +41,10 @@ export class CreateEnrollmentInput {
   @Field(() => NoYesMissing, { nullable: true, description: 'HUD 3.08.1 Disabling Condition.' })
   disablingCondition?: NoYesMissing | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'HUD 3.20.1 Housing Move-In Date: on or after the start date.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'HUD 3.20.1 Housing Move-In Date: on or after the start date.',
+  })
   moveInDate?: string | null;
 }
 
@@ -41,10 +56,16 @@ export class UpdateEnrollmentInput {
   @Field(() => LocalDate, { nullable: true, description: 'HUD 3.10.1 Project Start Date.' })
   entryDate?: string | null;
 
-  @Field(() => Restriction, { nullable: true, description: 'New restriction (same rule as at creation, for the owning organization).' })
+  @Field(() => Restriction, {
+    nullable: true,
+    description: 'New restriction (same rule as at creation, for the owning organization).',
+  })
   restriction?: Restriction | null;
 
-  @Field(() => RelationshipToHoH, { nullable: true, description: 'HUD 3.15.1 Relationship to Head of Household.' })
+  @Field(() => RelationshipToHoH, {
+    nullable: true,
+    description: 'HUD 3.15.1 Relationship to Head of Household.',
+  })
   relationshipToHoH?: RelationshipToHoH | null;
 
   @Field(() => LivingSituation, { nullable: true, description: 'HUD 3.917.1 Prior Living Situation.' })
@@ -59,12 +80,17 @@ export class UpdateEnrollmentInput {
 
 @InputType({ description: 'An exit from an enrollment (HUD 3.11, 3.12).' })
 export class ExitEnrollmentInput {
-  @Field(() => LocalDate, { description: 'HUD 3.11.1 Project Exit Date: on or after the start date, not in the future.' })
+  @Field(() => LocalDate, {
+    description: 'HUD 3.11.1 Project Exit Date: on or after the start date, not in the future.',
+  })
   exitDate: string;
 
   @Field(() => LivingSituation, { description: 'HUD 3.12.1 Destination (a destination code).' })
   destination: LivingSituation;
 
-  @Field(() => Restriction, { nullable: true, description: 'Restriction of the exit record (default: the organization default).' })
+  @Field(() => Restriction, {
+    nullable: true,
+    description: 'Restriction of the exit record (default: the organization default).',
+  })
   restriction?: Restriction | null;
 }

@@ -1,4 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionType, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { LocalDate } from '../../graphql/scalars';
@@ -12,7 +25,13 @@ import { HealthAndDv } from '../transaction/health-and-dv.entity';
 import { Service } from '../transaction/service.entity';
 import { Enrollment } from './enrollment.entity';
 import { CreateEnrollmentInput, ExitEnrollmentInput, UpdateEnrollmentInput } from './enrollment.inputs';
-import { createEnrollment, deleteEnrollment, exitEnrollment, getEnrollment, updateEnrollment } from './enrollment.service';
+import {
+  createEnrollment,
+  deleteEnrollment,
+  exitEnrollment,
+  getEnrollment,
+  updateEnrollment,
+} from './enrollment.service';
 import { Exit } from './exit.entity';
 
 export const ServiceConnection = ConnectionType(Service, 'Service', 'service');
@@ -28,12 +47,18 @@ class PageArgs {
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
-  @Query(() => Enrollment, { nullable: true, description: 'An enrollment by id; null when it does not exist or is not visible to you.' })
+  @Query(() => Enrollment, {
+    nullable: true,
+    description: 'An enrollment by id; null when it does not exist or is not visible to you.',
+  })
   enrollment(@Arg('id', () => ID, { description: 'Enrollment id.' }) id: string, @Ctx() ctx: RequestContext) {
     return getEnrollment(ctx, id);
   }
 
-  @FieldResolver(() => Client, { nullable: true, description: 'The client (null if the client record itself is not visible to you, e.g. restrict intake).' })
+  @FieldResolver(() => Client, {
+    nullable: true,
+    description: 'The client (null if the client record itself is not visible to you, e.g. restrict intake).',
+  })
   client(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.client.load(e.clientId);
   }
@@ -43,50 +68,78 @@ export class EnrollmentResolver {
     return ctx.loaders.program.load(e.programId);
   }
 
-  @FieldResolver(() => LocalDate, { nullable: true, description: 'HUD 3.11.1 Project Exit Date, once exited (and the exit is visible to you).' })
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description: 'HUD 3.11.1 Project Exit Date, once exited (and the exit is visible to you).',
+  })
   async exitDate(@Root() e: Enrollment, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await ctx.loaders.exitByEnrollment.load(e.id))?.exitDate ?? null;
   }
 
-  @FieldResolver(() => Exit, { nullable: true, description: 'The exit record (HUD 3.11, 3.12), once exited.' })
+  @FieldResolver(() => Exit, {
+    nullable: true,
+    description: 'The exit record (HUD 3.11, 3.12), once exited.',
+  })
   exit(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.exitByEnrollment.load(e.id);
   }
 
-  @FieldResolver(() => ServiceConnection, { description: 'Services of this enrollment visible to you, newest first. Needs service:read.' })
+  @FieldResolver(() => ServiceConnection, {
+    description: 'Services of this enrollment visible to you, newest first. Needs service:read.',
+  })
   async services(@Root() e: Enrollment, @Args() args: PageArgs, @Ctx() ctx: RequestContext) {
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, ['string', 'number']);
     const rows = await ctx.loaders.servicePage.load({ enrollmentId: e.id, limit: first + 1, after });
-    return toConnection(rows, first, (s) => [s.dateProvided, s.id], () => ctx.loaders.serviceCount.load(e.id));
+    return toConnection(
+      rows,
+      first,
+      (s) => [s.dateProvided, s.id],
+      () => ctx.loaders.serviceCount.load(e.id),
+    );
   }
 
-  @FieldResolver(() => [CurrentLivingSituation], { description: 'Current living situation contacts (HUD 4.12) visible to you. Needs cls:read.' })
+  @FieldResolver(() => [CurrentLivingSituation], {
+    description: 'Current living situation contacts (HUD 4.12) visible to you. Needs cls:read.',
+  })
   currentLivingSituations(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(CurrentLivingSituation).load(e.id);
   }
 
-  @FieldResolver(() => [Assessment], { description: 'Coordinated entry assessments (HUD 4.19) visible to you. Needs assessment:read; scores need assessment.score:read.' })
+  @FieldResolver(() => [Assessment], {
+    description:
+      'Coordinated entry assessments (HUD 4.19) visible to you. Needs assessment:read; scores need assessment.score:read.',
+  })
   assessments(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(Assessment).load(e.id);
   }
 
-  @FieldResolver(() => [CeEvent], { description: 'Coordinated entry events (HUD 4.20) visible to you. Needs ce.event:read.' })
+  @FieldResolver(() => [CeEvent], {
+    description: 'Coordinated entry events (HUD 4.20) visible to you. Needs ce.event:read.',
+  })
   ceEvents(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(CeEvent).load(e.id);
   }
 
-  @FieldResolver(() => [HealthAndDv], { description: 'Health and domestic violence records (HUD 4.11, R7) visible to you; the answers need health:read.' })
+  @FieldResolver(() => [HealthAndDv], {
+    description:
+      'Health and domestic violence records (HUD 4.11, R7) visible to you; the answers need health:read.',
+  })
   healthAndDv(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(HealthAndDv).load(e.id);
   }
 
   @Mutation(() => Enrollment, { description: 'Enroll a client in a program of the active organization.' })
-  createEnrollment(@Arg('input', { description: 'The enrollment.' }) input: CreateEnrollmentInput, @Ctx() ctx: RequestContext) {
+  createEnrollment(
+    @Arg('input', { description: 'The enrollment.' }) input: CreateEnrollmentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createEnrollment(ctx, input);
   }
 
-  @Mutation(() => Enrollment, { description: 'Change an enrollment you may edit, including its restriction.' })
+  @Mutation(() => Enrollment, {
+    description: 'Change an enrollment you may edit, including its restriction.',
+  })
   updateEnrollment(
     @Arg('id', () => ID, { description: 'Enrollment id.' }) id: string,
     @Arg('input', { description: 'The changes and the version you read.' }) input: UpdateEnrollmentInput,
@@ -95,7 +148,9 @@ export class EnrollmentResolver {
     return updateEnrollment(ctx, id, input);
   }
 
-  @Mutation(() => Enrollment, { description: 'Record the exit (HUD 3.11, 3.12) of an enrollment in a program of the active organization.' })
+  @Mutation(() => Enrollment, {
+    description: 'Record the exit (HUD 3.11, 3.12) of an enrollment in a program of the active organization.',
+  })
   exitEnrollment(
     @Arg('id', () => ID, { description: 'Enrollment id.' }) id: string,
     @Arg('input', { description: 'Exit date and destination.' }) input: ExitEnrollmentInput,
@@ -104,8 +159,14 @@ export class EnrollmentResolver {
     return exitEnrollment(ctx, id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Soft-delete an enrollment (HUD DateDeleted); needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.' })
-  deleteEnrollment(@Arg('input', { description: 'Which enrollment, and the version you read.' }) input: DeleteInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Boolean, {
+    description:
+      'Soft-delete an enrollment (HUD DateDeleted); needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.',
+  })
+  deleteEnrollment(
+    @Arg('input', { description: 'Which enrollment, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return deleteEnrollment(ctx, input.id, input.version);
   }
 }

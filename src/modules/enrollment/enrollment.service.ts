@@ -8,7 +8,12 @@ import { readyAccess } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { notAfter, notBefore, oneOf, optionalText, requiredId } from '../../graphql/validate';
-import { DESTINATION_CODES, LivingSituation, PRIOR_LIVING_SITUATION_CODES, RelationshipToHoH } from '../../hud';
+import {
+  DESTINATION_CODES,
+  LivingSituation,
+  PRIOR_LIVING_SITUATION_CODES,
+  RelationshipToHoH,
+} from '../../hud';
 import { recordChange } from '../audit/audit.service';
 import { Client } from '../client/client.entity';
 import { Organization } from '../organization/organization.entity';
@@ -31,15 +36,24 @@ function checkDates(entryDate: string, moveInDate: string | null | undefined, fi
   if (moveInDate) notBefore(`${field}.moveInDate`, moveInDate, entryDate, 'the project start date');
 }
 
-export async function createEnrollment(ctx: RequestContext, input: CreateEnrollmentInput): Promise<Enrollment> {
+export async function createEnrollment(
+  ctx: RequestContext,
+  input: CreateEnrollmentInput,
+): Promise<Enrollment> {
   const access = readyAccess(ctx);
   const clientId = requiredId('input.clientId', input.clientId);
   const programId = requiredId('input.programId', input.programId);
   checkDates(input.entryDate, input.moveInDate, 'input');
   if (input.livingSituation !== null && input.livingSituation !== undefined) {
-    oneOf('input.livingSituation', input.livingSituation, PRIOR_LIVING_SITUATION_CODES, 'prior living situation');
+    oneOf(
+      'input.livingSituation',
+      input.livingSituation,
+      PRIOR_LIVING_SITUATION_CODES,
+      'prior living situation',
+    );
   }
-  const householdId = optionalText('input.householdId', input.householdId, 32) ?? randomBytes(8).toString('hex');
+  const householdId =
+    optionalText('input.householdId', input.householdId, 32) ?? randomBytes(8).toString('hex');
   return ctx.ds.transaction(async (m) => {
     const client = await findVisible(m, Client, clientId, access.scope);
     if (!client) throw badInput('input.clientId', 'no client with this id');
@@ -75,12 +89,24 @@ export async function createEnrollment(ctx: RequestContext, input: CreateEnrollm
         dateDeleted: null,
       }),
     );
-    await recordChange(m, ctx, { action: 'CREATE', operation: 'createEnrollment', entityType: 'Enrollment', entityId: saved.id, clientId, before: null, after: saved });
+    await recordChange(m, ctx, {
+      action: 'CREATE',
+      operation: 'createEnrollment',
+      entityType: 'Enrollment',
+      entityId: saved.id,
+      clientId,
+      before: null,
+      after: saved,
+    });
     return saved;
   });
 }
 
-export async function updateEnrollment(ctx: RequestContext, id: string, input: UpdateEnrollmentInput): Promise<Enrollment> {
+export async function updateEnrollment(
+  ctx: RequestContext,
+  id: string,
+  input: UpdateEnrollmentInput,
+): Promise<Enrollment> {
   const access = readyAccess(ctx);
   const enrollmentId = requiredId('id', id);
   return ctx.ds.transaction(async (m) => {
@@ -94,10 +120,16 @@ export async function updateEnrollment(ctx: RequestContext, id: string, input: U
     if (input.moveInDate !== undefined) changes.moveInDate = input.moveInDate;
     if (input.relationshipToHoH) changes.relationshipToHoH = input.relationshipToHoH;
     if (input.livingSituation !== undefined && input.livingSituation !== null) {
-      oneOf('input.livingSituation', input.livingSituation, PRIOR_LIVING_SITUATION_CODES, 'prior living situation');
+      oneOf(
+        'input.livingSituation',
+        input.livingSituation,
+        PRIOR_LIVING_SITUATION_CODES,
+        'prior living situation',
+      );
       changes.livingSituation = input.livingSituation;
     }
-    if (input.disablingCondition !== undefined && input.disablingCondition !== null) changes.disablingCondition = input.disablingCondition;
+    if (input.disablingCondition !== undefined && input.disablingCondition !== null)
+      changes.disablingCondition = input.disablingCondition;
     if (input.restriction) {
       // The restriction can change after creation by the same rule, for the owning organization (§4).
       const owner = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
@@ -105,19 +137,38 @@ export async function updateEnrollment(ctx: RequestContext, id: string, input: U
     }
     await updateVersioned(m, Enrollment, enrollmentId, input.version, changes, 'This enrollment');
     const after = await m.getRepository(Enrollment).findOneByOrFail({ id: enrollmentId });
-    await recordChange(m, ctx, { action: 'UPDATE', operation: 'updateEnrollment', entityType: 'Enrollment', entityId: enrollmentId, clientId: after.clientId, before, after });
+    await recordChange(m, ctx, {
+      action: 'UPDATE',
+      operation: 'updateEnrollment',
+      entityType: 'Enrollment',
+      entityId: enrollmentId,
+      clientId: after.clientId,
+      before,
+      after,
+    });
     return after;
   });
 }
 
-export async function exitEnrollment(ctx: RequestContext, id: string, input: ExitEnrollmentInput): Promise<Enrollment> {
+export async function exitEnrollment(
+  ctx: RequestContext,
+  id: string,
+  input: ExitEnrollmentInput,
+): Promise<Enrollment> {
   oneOf('input.destination', input.destination, DESTINATION_CODES, 'destination');
-  const exit = await createEnrollmentTransaction(ctx, Exit, 'Exit', 'exitEnrollment', { enrollmentId: id, restriction: input.restriction, enrollmentField: 'id' }, (tx) => {
-    if (tx.exit) throw badInput('id', `the enrollment already ended on ${tx.exit.exitDate}`);
-    notAfter('input.exitDate', input.exitDate, localToday(), 'today');
-    notBefore('input.exitDate', input.exitDate, tx.enrollment.entryDate, 'the project start date');
-    return { exitDate: input.exitDate, destination: input.destination as LivingSituation };
-  });
+  const exit = await createEnrollmentTransaction(
+    ctx,
+    Exit,
+    'Exit',
+    'exitEnrollment',
+    { enrollmentId: id, restriction: input.restriction, enrollmentField: 'id' },
+    (tx) => {
+      if (tx.exit) throw badInput('id', `the enrollment already ended on ${tx.exit.exitDate}`);
+      notAfter('input.exitDate', input.exitDate, localToday(), 'today');
+      notBefore('input.exitDate', input.exitDate, tx.enrollment.entryDate, 'the project start date');
+      return { exitDate: input.exitDate, destination: input.destination as LivingSituation };
+    },
+  );
   return ctx.ds.getRepository(Enrollment).findOneByOrFail({ id: exit.enrollmentId, dateDeleted: IsNull() });
 }
 

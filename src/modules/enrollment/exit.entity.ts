@@ -9,7 +9,9 @@ import { EnrollmentTransaction } from '../transaction/owned-record.base';
 @Entity({ name: 'enrollment_exit' })
 @Index(['clientId', 'organizationId', 'restriction'])
 export class Exit extends EnrollmentTransaction {
-  @Field(() => LocalDate, { description: 'HUD 3.11.1 Project Exit Date: the last day of residence or service.' })
+  @Field(() => LocalDate, {
+    description: 'HUD 3.11.1 Project Exit Date: the last day of residence or service.',
+  })
   @Column({ type: 'date' })
   exitDate: string;
 

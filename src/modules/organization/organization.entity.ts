@@ -4,7 +4,10 @@ import { Restriction } from '../../access/restriction';
 import { DateTime } from '../../graphql/scalars';
 
 /** A Security Organization: an agency, or part of one, that owns data (HUD 2.01 Organization). */
-@ObjectType({ description: 'A Security Organization: an agency, or part of one, that owns records (HUD 2.01 Organization Information).' })
+@ObjectType({
+  description:
+    'A Security Organization: an agency, or part of one, that owns records (HUD 2.01 Organization Information).',
+})
 @Entity()
 export class Organization {
   @Field(() => ID, { description: 'Waypoint identifier (HUD 2.01.1 OrganizationID).' })
@@ -48,11 +51,16 @@ export class Organization {
   @Column({ type: 'varchar', length: 200, nullable: true })
   contactEmail: string | null;
 
-  @Field(() => Restriction, { description: 'Restriction stamped on new transactions unless the user picks another enabled option.' })
+  @Field(() => Restriction, {
+    description: 'Restriction stamped on new transactions unless the user picks another enabled option.',
+  })
   @Column({ type: 'varchar', length: 16, default: Restriction.UNRESTRICTED })
   defaultRestriction: Restriction;
 
-  @Field({ description: 'Whether users of this organization see, and may choose, the restriction when creating a transaction.' })
+  @Field({
+    description:
+      'Whether users of this organization see, and may choose, the restriction when creating a transaction.',
+  })
   @Column({ type: 'boolean', default: false })
   displayRestrictionField: boolean;
 

@@ -4,7 +4,9 @@ import { LocalDate } from '../../graphql/scalars';
 import { BedType, HouseholdType, InventoryAvailability } from '../../hud';
 
 /** HUD 2.07 Bed and Unit Inventory of a residential program. */
-@ObjectType({ description: 'Bed and unit inventory of a program (HUD 2.07 Bed and Unit Inventory Information).' })
+@ObjectType({
+  description: 'Bed and unit inventory of a program (HUD 2.07 Bed and Unit Inventory Information).',
+})
 @Entity()
 export class Inventory {
   @Field(() => ID, { description: 'Waypoint identifier (HUD InventoryID).' })
@@ -27,7 +29,10 @@ export class Inventory {
   @Column({ type: 'smallint', nullable: true })
   bedType: BedType | null;
 
-  @Field(() => InventoryAvailability, { nullable: true, description: 'HUD 2.07.6 Availability (emergency shelters).' })
+  @Field(() => InventoryAvailability, {
+    nullable: true,
+    description: 'HUD 2.07.6 Availability (emergency shelters).',
+  })
   @Column({ type: 'smallint', nullable: true })
   availability: InventoryAvailability | null;
 

@@ -4,7 +4,9 @@ import { DateTime, LocalDate } from '../../graphql/scalars';
 import { ProjectType } from '../../hud';
 
 /** A HUD project owned by one organization. New transactions are created for a program. */
-@ObjectType({ description: 'A HUD project (HUD 2.02 Project Information) owned by one Security Organization.' })
+@ObjectType({
+  description: 'A HUD project (HUD 2.02 Project Information) owned by one Security Organization.',
+})
 @Entity()
 export class Program {
   @Field(() => ID, { description: 'Waypoint identifier (HUD 2.02.1 ProjectID).' })

@@ -8,7 +8,10 @@ import { Program } from './program.entity';
 
 @Resolver(() => Program)
 export class ProgramResolver {
-  @Query(() => [Program], { description: "Programs of the active organization, and (read-only) of organizations sharing with it through an active information release." })
+  @Query(() => [Program], {
+    description:
+      'Programs of the active organization, and (read-only) of organizations sharing with it through an active information release.',
+  })
   programs(@Ctx() ctx: RequestContext): Promise<Program[]> {
     const access = readyAccess(ctx);
     return ctx.ds
@@ -21,7 +24,10 @@ export class ProgramResolver {
   }
 
   @Query(() => Program, { nullable: true, description: 'A program visible to you, by id.' })
-  async program(@Arg('id', () => ID, { description: 'Program id.' }) id: string, @Ctx() ctx: RequestContext): Promise<Program | null> {
+  async program(
+    @Arg('id', () => ID, { description: 'Program id.' }) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Program | null> {
     const access = readyAccess(ctx);
     const programId = parseId(id);
     if (programId === null) return null;
@@ -38,7 +44,9 @@ export class ProgramResolver {
     return ctx.loaders.organization.load(program.organizationId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The program belongs to the active organization: new records can be created for it.' })
+  @FieldResolver(() => Boolean, {
+    description: 'The program belongs to the active organization: new records can be created for it.',
+  })
   ownedByActiveOrganization(@Root() program: Program, @Ctx() ctx: RequestContext): boolean {
     return program.organizationId === readyAccess(ctx).organizationId;
   }
@@ -46,7 +54,9 @@ export class ProgramResolver {
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @Query(() => [Organization], { description: 'Active Security Organizations (setup data: names and codes of the agencies in the HMIS).' })
+  @Query(() => [Organization], {
+    description: 'Active Security Organizations (setup data: names and codes of the agencies in the HMIS).',
+  })
   organizations(@Ctx() ctx: RequestContext): Promise<Organization[]> {
     return ctx.ds.getRepository(Organization).find({ where: { active: true }, order: { code: 'ASC' } });
   }

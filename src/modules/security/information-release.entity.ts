@@ -4,7 +4,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { Restriction } from '../../access/restriction';
 
 /** An Information Release (MOU): directed data shares between organizations, active between two dates. */
-@ObjectType({ description: 'An Information Release (data-sharing MOU): directed shares between organizations, active from its start date through its end date.' })
+@ObjectType({
+  description:
+    'An Information Release (data-sharing MOU): directed shares between organizations, active from its start date through its end date.',
+})
 @Entity()
 export class InformationRelease {
   @Field(() => ID, { description: 'Waypoint identifier.' })
@@ -28,7 +31,10 @@ export class InformationRelease {
   @Column({ type: 'date' })
   startDate: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Last day the release shares data; open-ended when empty.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Last day the release shares data; open-ended when empty.',
+  })
   @Column({ type: 'date', nullable: true })
   endDate: string | null;
 }

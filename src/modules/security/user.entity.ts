@@ -1,5 +1,13 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { AccessRole } from '../../access/access-role';
 
 export enum UserStatus {
@@ -13,8 +21,12 @@ registerEnumType(UserStatus, {
   description: 'Lifecycle state of a user account.',
   valuesConfig: {
     ACTIVE: { description: 'May log in (subject to trainings and the End User Agreement).' },
-    INACTIVE: { description: 'Has not logged in within the inactivity period; an administrator must reactivate it.' },
-    DEACTIVATED: { description: 'Deactivated with a reason; only an administrator or the agency lead can reinstate it.' },
+    INACTIVE: {
+      description: 'Has not logged in within the inactivity period; an administrator must reactivate it.',
+    },
+    DEACTIVATED: {
+      description: 'Deactivated with a reason; only an administrator or the agency lead can reinstate it.',
+    },
   },
 });
 
@@ -42,7 +54,9 @@ export class User {
   @Column({ type: 'varchar', length: 16, default: UserStatus.ACTIVE })
   status: UserStatus;
 
-  @Field(() => AccessRole, { description: 'Access role assigned by an administrator (before any training ceiling).' })
+  @Field(() => AccessRole, {
+    description: 'Access role assigned by an administrator (before any training ceiling).',
+  })
   @Column({ type: 'varchar', length: 48, default: AccessRole.AGENCY_STAFF })
   accessRole: AccessRole;
 

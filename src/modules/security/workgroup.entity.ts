@@ -2,7 +2,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A role-based group: which workspaces, operations and fields its members reach. */
-@ObjectType({ description: 'A Workgroup: a role-based group whose capabilities decide which operations and fields its members reach.' })
+@ObjectType({
+  description:
+    'A Workgroup: a role-based group whose capabilities decide which operations and fields its members reach.',
+})
 @Entity()
 export class Workgroup {
   @Field(() => ID, { description: 'Waypoint identifier.' })

@@ -25,15 +25,23 @@ export class Assessment extends EnrollmentTransaction {
   @Column({ type: 'smallint' })
   assessmentLevel: AssessmentLevel;
 
-  @Field(() => String, { description: 'Assessment instrument, e.g. VI-SPDAT (the CoC\'s chosen tool; HUD leaves it local).' })
+  @Field(() => String, {
+    description: "Assessment instrument, e.g. VI-SPDAT (the CoC's chosen tool; HUD leaves it local).",
+  })
   @Column({ type: 'varchar', length: 64 })
   instrument: string;
 
-  @Field(() => Int, { nullable: true, description: 'Total score of the instrument. Needs assessment.score:read.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Total score of the instrument. Needs assessment.score:read.',
+  })
   @Column({ type: 'int', nullable: true })
   score: number | null;
 
-  @Field(() => PrioritizationStatus, { nullable: true, description: 'HUD 4.19.7 Prioritization Status. Needs assessment.score:read.' })
+  @Field(() => PrioritizationStatus, {
+    nullable: true,
+    description: 'HUD 4.19.7 Prioritization Status. Needs assessment.score:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   prioritizationStatus: PrioritizationStatus | null;
 }

@@ -5,7 +5,9 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
 /** A coordinated entry event such as a referral (HUD Event.csv). */
-@ObjectType({ description: 'A coordinated entry event, such as a referral (HUD 4.20 Coordinated Entry Event).' })
+@ObjectType({
+  description: 'A coordinated entry event, such as a referral (HUD 4.20 Coordinated Entry Event).',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 export class CeEvent extends EnrollmentTransaction {
@@ -17,7 +19,10 @@ export class CeEvent extends EnrollmentTransaction {
   @Column({ type: 'smallint' })
   event: CeEventType;
 
-  @Field(() => String, { nullable: true, description: 'HUD 4.20.C Location of crisis housing or permanent housing referral.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 4.20.C Location of crisis housing or permanent housing referral.',
+  })
   @Column({ type: 'varchar', length: 200, nullable: true })
   locationCrisisOrPhHousing: string | null;
 

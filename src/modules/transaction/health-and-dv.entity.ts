@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
 /** Health and domestic violence answers (HUD HealthAndDV.csv). Every answer needs health:read. */
-@ObjectType({ description: 'Health and domestic violence answers (HUD 4.11 Domestic Violence, R7 General Health Status). Answers need health:read.' })
+@ObjectType({
+  description:
+    'Health and domestic violence answers (HUD 4.11 Domestic Violence, R7 General Health Status). Answers need health:read.',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 export class HealthAndDv extends EnrollmentTransaction {
@@ -13,19 +16,31 @@ export class HealthAndDv extends EnrollmentTransaction {
   @Column({ type: 'date' })
   informationDate: string;
 
-  @Field(() => NoYesMissing, { nullable: true, description: 'HUD 4.11.2 Survivor of domestic violence. Needs health:read.' })
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD 4.11.2 Survivor of domestic violence. Needs health:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   domesticViolenceSurvivor: NoYesMissing | null;
 
-  @Field(() => WhenDvOccurred, { nullable: true, description: 'HUD 4.11.A When experience occurred. Needs health:read.' })
+  @Field(() => WhenDvOccurred, {
+    nullable: true,
+    description: 'HUD 4.11.A When experience occurred. Needs health:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   whenOccurred: WhenDvOccurred | null;
 
-  @Field(() => NoYesMissing, { nullable: true, description: 'HUD 4.11.B Are you currently fleeing? Needs health:read.' })
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD 4.11.B Are you currently fleeing? Needs health:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   currentlyFleeing: NoYesMissing | null;
 
-  @Field(() => HealthStatus, { nullable: true, description: 'HUD R7.1 General Health Status. Needs health:read.' })
+  @Field(() => HealthStatus, {
+    nullable: true,
+    description: 'HUD R7.1 General Health Status. Needs health:read.',
+  })
   @Column({ type: 'smallint', nullable: true })
   generalHealthStatus: HealthStatus | null;
 }

@@ -1,5 +1,12 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { DateTime } from '../../graphql/scalars';
 import { Restriction } from '../../access/restriction';
 
@@ -35,7 +42,10 @@ export abstract class OwnedRecord {
   @Column({ type: 'datetime', nullable: true })
   dateDeleted: Date | null;
 
-  @Field(() => Int, { description: 'Optimistic-locking version: send it back with an update; a stale version is refused with CONFLICT.' })
+  @Field(() => Int, {
+    description:
+      'Optimistic-locking version: send it back with an update; a stale version is refused with CONFLICT.',
+  })
   @VersionColumn()
   version: number;
 }

@@ -17,7 +17,9 @@ export function recordFieldsResolver<T extends OwnedRecord>(type: ClassType<T>, 
       return ctx.loaders.organization.load(record.organizationId);
     }
 
-    @FieldResolver(() => RecordAccess, { description: 'What you may do with this record, and which of its fields are hidden from you.' })
+    @FieldResolver(() => RecordAccess, {
+      description: 'What you may do with this record, and which of its fields are hidden from you.',
+    })
     access(@Root() record: T, @Ctx() ctx: RequestContext): RecordAccess {
       return recordAccess(readyAccess(ctx), typeName, record.organizationId);
     }

@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
 /** A service provided during an enrollment, bed nights included (HUD Services.csv). */
-@ObjectType({ description: 'A service provided during an enrollment (HUD 4.14 Bed-night and program-specific services, Services.csv).' })
+@ObjectType({
+  description:
+    'A service provided during an enrollment (HUD 4.14 Bed-night and program-specific services, Services.csv).',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 @Index(['enrollmentId', 'dateProvided', 'id'])
@@ -14,15 +17,22 @@ export class Service extends EnrollmentTransaction {
   @Column({ type: 'date' })
   dateProvided: string;
 
-  @Field(() => ServiceRecordType, { description: 'HUD RecordType: which kind of service list typeProvided comes from.' })
+  @Field(() => ServiceRecordType, {
+    description: 'HUD RecordType: which kind of service list typeProvided comes from.',
+  })
   @Column({ type: 'smallint' })
   recordType: ServiceRecordType;
 
-  @Field(() => Int, { description: 'HUD TypeProvided: the service code within the record type (200 Bed night uses 200).' })
+  @Field(() => Int, {
+    description: 'HUD TypeProvided: the service code within the record type (200 Bed night uses 200).',
+  })
   @Column({ type: 'smallint' })
   typeProvided: number;
 
-  @Field(() => String, { nullable: true, description: 'HUD OtherTypeProvided: the service, when typeProvided is "Other".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD OtherTypeProvided: the service, when typeProvided is "Other".',
+  })
   @Column({ type: 'varchar', length: 100, nullable: true })
   otherTypeProvided: string | null;
 }

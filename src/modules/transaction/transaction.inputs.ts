@@ -16,10 +16,16 @@ import { LocalDate } from '../../graphql/scalars';
 
 @InputType()
 abstract class EnrollmentTransactionInput {
-  @Field(() => ID, { description: 'The enrollment (visible to you, in a program of the active organization).' })
+  @Field(() => ID, {
+    description: 'The enrollment (visible to you, in a program of the active organization).',
+  })
   enrollmentId: string;
 
-  @Field(() => Restriction, { nullable: true, description: "Restriction: the organization's default unless it shows the field and the option is enabled." })
+  @Field(() => Restriction, {
+    nullable: true,
+    description:
+      "Restriction: the organization's default unless it shows the field and the option is enabled.",
+  })
   restriction?: Restriction | null;
 }
 
@@ -31,7 +37,9 @@ export class CreateServiceInput extends EnrollmentTransactionInput {
   @Field(() => ServiceRecordType, { description: 'HUD RecordType.' })
   recordType: ServiceRecordType;
 
-  @Field(() => Int, { description: 'HUD TypeProvided: the service code within the record type (bed night: 200).' })
+  @Field(() => Int, {
+    description: 'HUD TypeProvided: the service code within the record type (bed night: 200).',
+  })
   typeProvided: number;
 
   @Field(() => String, { nullable: true, description: 'HUD OtherTypeProvided (max 100).' })
@@ -82,7 +90,10 @@ export class CreateCeEventInput extends EnrollmentTransactionInput {
   @Field(() => CeEventType, { description: 'HUD 4.20.2 Event.' })
   event: CeEventType;
 
-  @Field(() => String, { nullable: true, description: 'HUD 4.20.C Location of housing referred to (max 200).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 4.20.C Location of housing referred to (max 200).',
+  })
   locationCrisisOrPhHousing?: string | null;
 
   @Field(() => ReferralResult, { nullable: true, description: 'HUD 4.20.D Referral Result.' })

@@ -17,12 +17,19 @@ import {
   CreateHealthAndDvInput,
   CreateServiceInput,
 } from './transaction.inputs';
-import { assertWithinEnrollment, createEnrollmentTransaction, deleteTransaction } from './transaction.service';
+import {
+  assertWithinEnrollment,
+  createEnrollmentTransaction,
+  deleteTransaction,
+} from './transaction.service';
 
 /** Thin resolvers: each mutation validates its own fields and hands over to the shared transaction path. */
 @Resolver()
 export class TransactionResolver {
-  @Query(() => Service, { nullable: true, description: 'A service by id; null when it does not exist or is not visible to you.' })
+  @Query(() => Service, {
+    nullable: true,
+    description: 'A service by id; null when it does not exist or is not visible to you.',
+  })
   async service(@Arg('id', () => ID, { description: 'Service id.' }) id: string, @Ctx() ctx: RequestContext) {
     const serviceId = parseId(id);
     if (serviceId === null) return null;
@@ -31,8 +38,13 @@ export class TransactionResolver {
     return service ?? null;
   }
 
-  @Mutation(() => Service, { description: 'Record a service (e.g. a bed night) in an enrollment of the active organization.' })
-  createService(@Arg('input', { description: 'The service.' }) input: CreateServiceInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Service, {
+    description: 'Record a service (e.g. a bed night) in an enrollment of the active organization.',
+  })
+  createService(
+    @Arg('input', { description: 'The service.' }) input: CreateServiceInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createEnrollmentTransaction(ctx, Service, 'Service', 'createService', input, (tx) => {
       assertWithinEnrollment('input.dateProvided', input.dateProvided, tx);
       if (!Number.isInteger(input.typeProvided) || input.typeProvided < 0 || input.typeProvided > 32767) {
@@ -47,28 +59,51 @@ export class TransactionResolver {
     });
   }
 
-  @Mutation(() => Boolean, { description: 'Soft-delete a service; needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.' })
-  deleteService(@Arg('input', { description: 'Which service, and the version you read.' }) input: DeleteInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Boolean, {
+    description: 'Soft-delete a service; needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role.',
+  })
+  deleteService(
+    @Arg('input', { description: 'Which service, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return deleteTransaction(ctx, Service, 'Service', 'deleteService', input.id, input.version);
   }
 
-  @Mutation(() => CurrentLivingSituation, { description: 'Record a current living situation contact (HUD 4.12).' })
-  createCurrentLivingSituation(@Arg('input', { description: 'The contact.' }) input: CreateCurrentLivingSituationInput, @Ctx() ctx: RequestContext) {
-    return createEnrollmentTransaction(ctx, CurrentLivingSituation, 'CurrentLivingSituation', 'createCurrentLivingSituation', input, (tx) => {
-      assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-      if (!CURRENT_LIVING_SITUATION_CODES.has(input.currentLivingSituation)) {
-        throw badInput('input.currentLivingSituation', 'is not a current living situation code');
-      }
-      return {
-        informationDate: input.informationDate,
-        currentLivingSituation: input.currentLivingSituation,
-        locationDetails: optionalText('input.locationDetails', input.locationDetails, 250),
-      };
-    });
+  @Mutation(() => CurrentLivingSituation, {
+    description: 'Record a current living situation contact (HUD 4.12).',
+  })
+  createCurrentLivingSituation(
+    @Arg('input', { description: 'The contact.' }) input: CreateCurrentLivingSituationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return createEnrollmentTransaction(
+      ctx,
+      CurrentLivingSituation,
+      'CurrentLivingSituation',
+      'createCurrentLivingSituation',
+      input,
+      (tx) => {
+        assertWithinEnrollment('input.informationDate', input.informationDate, tx);
+        if (!CURRENT_LIVING_SITUATION_CODES.has(input.currentLivingSituation)) {
+          throw badInput('input.currentLivingSituation', 'is not a current living situation code');
+        }
+        return {
+          informationDate: input.informationDate,
+          currentLivingSituation: input.currentLivingSituation,
+          locationDetails: optionalText('input.locationDetails', input.locationDetails, 250),
+        };
+      },
+    );
   }
 
-  @Mutation(() => Assessment, { description: 'Record a coordinated entry assessment (HUD 4.19). Read-only while assessment training is pending.' })
-  createAssessment(@Arg('input', { description: 'The assessment.' }) input: CreateAssessmentInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => Assessment, {
+    description:
+      'Record a coordinated entry assessment (HUD 4.19). Read-only while assessment training is pending.',
+  })
+  createAssessment(
+    @Arg('input', { description: 'The assessment.' }) input: CreateAssessmentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createEnrollmentTransaction(ctx, Assessment, 'Assessment', 'createAssessment', input, (tx) => {
       assertWithinEnrollment('input.assessmentDate', input.assessmentDate, tx);
       if (input.score !== null && input.score !== undefined && (input.score < 0 || input.score > 1000)) {
@@ -87,14 +122,22 @@ export class TransactionResolver {
   }
 
   @Mutation(() => CeEvent, { description: 'Record a coordinated entry event such as a referral (HUD 4.20).' })
-  createCeEvent(@Arg('input', { description: 'The event.' }) input: CreateCeEventInput, @Ctx() ctx: RequestContext) {
+  createCeEvent(
+    @Arg('input', { description: 'The event.' }) input: CreateCeEventInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createEnrollmentTransaction(ctx, CeEvent, 'CeEvent', 'createCeEvent', input, (tx) => {
       assertWithinEnrollment('input.eventDate', input.eventDate, tx);
-      if (input.resultDate && input.resultDate < input.eventDate) throw badInput('input.resultDate', 'is before the event date');
+      if (input.resultDate && input.resultDate < input.eventDate)
+        throw badInput('input.resultDate', 'is before the event date');
       return {
         eventDate: input.eventDate,
         event: input.event,
-        locationCrisisOrPhHousing: optionalText('input.locationCrisisOrPhHousing', input.locationCrisisOrPhHousing, 200),
+        locationCrisisOrPhHousing: optionalText(
+          'input.locationCrisisOrPhHousing',
+          input.locationCrisisOrPhHousing,
+          200,
+        ),
         referralResult: input.referralResult ?? null,
         resultDate: input.resultDate ?? null,
       };
@@ -102,7 +145,10 @@ export class TransactionResolver {
   }
 
   @Mutation(() => HealthAndDv, { description: 'Record health and domestic violence answers (HUD 4.11, R7).' })
-  createHealthAndDv(@Arg('input', { description: 'The answers.' }) input: CreateHealthAndDvInput, @Ctx() ctx: RequestContext) {
+  createHealthAndDv(
+    @Arg('input', { description: 'The answers.' }) input: CreateHealthAndDvInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createEnrollmentTransaction(ctx, HealthAndDv, 'HealthAndDv', 'createHealthAndDv', input, (tx) => {
       assertWithinEnrollment('input.informationDate', input.informationDate, tx);
       return {

@@ -61,7 +61,13 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
 ): Promise<T> {
   const access = readyAccess(ctx);
   return ctx.ds.transaction(async (m) => {
-    const tx = await prepareEnrollmentTransaction(m, access, input.enrollmentId, input.restriction, input.enrollmentField);
+    const tx = await prepareEnrollmentTransaction(
+      m,
+      access,
+      input.enrollmentId,
+      input.restriction,
+      input.enrollmentField,
+    );
     const repo = m.getRepository(target);
     const record = repo.create({
       ...build(tx),
@@ -74,7 +80,15 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       dateDeleted: null,
     } as unknown as T);
     const saved = await repo.save(record);
-    await recordChange(m, ctx, { action: 'CREATE', operation, entityType: typeName, entityId: saved.id, clientId: saved.clientId, before: null, after: saved });
+    await recordChange(m, ctx, {
+      action: 'CREATE',
+      operation,
+      entityType: typeName,
+      entityId: saved.id,
+      clientId: saved.clientId,
+      before: null,
+      after: saved,
+    });
     return saved;
   });
 }
@@ -95,17 +109,36 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
     if (!before) throw badInput('input.id', `no ${typeName} with this id`);
     await assertMayEdit(m, access, typeName, before.organizationId, true);
     const deletedAt = new Date();
-    await updateVersioned(m, target, id, version, { dateDeleted: deletedAt, updatedById: access.userId } as Partial<T>, `This ${typeName}`);
+    await updateVersioned(
+      m,
+      target,
+      id,
+      version,
+      { dateDeleted: deletedAt, updatedById: access.userId } as Partial<T>,
+      `This ${typeName}`,
+    );
     // An enrollment's records go with it, stamped with the same DateDeleted so they can be
     // restored together; otherwise its services would stay reachable without it.
     const cascaded = typeName === 'Enrollment' ? await softDeleteEnrollmentChildren(m, id, deletedAt) : null;
-    await recordChange(m, ctx, { action: 'DELETE', operation, entityType: typeName, entityId: id, clientId: before.clientId, before, after: cascaded && { deletedWith: cascaded } });
+    await recordChange(m, ctx, {
+      action: 'DELETE',
+      operation,
+      entityType: typeName,
+      entityId: id,
+      clientId: before.clientId,
+      before,
+      after: cascaded && { deletedWith: cascaded },
+    });
     return true;
   });
 }
 
 /** Soft-deletes every live record of an enrollment; returns how many per table. */
-async function softDeleteEnrollmentChildren(m: EntityManager, enrollmentId: number, at: Date): Promise<Record<string, number>> {
+async function softDeleteEnrollmentChildren(
+  m: EntityManager,
+  enrollmentId: number,
+  at: Date,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TRANSACTION_TABLES) {
     if (table === 'enrollment') continue;
