@@ -115,10 +115,10 @@ describe('seeing a record', () => {
   });
 
   test('a missing capability is named before any record is looked at', async () => {
-    const admin = await app.api.login('admin');
-    const e = await explain(admin, { action: { editRecord: { type: 'ASSESSMENT', id: '999999' } } });
+    const olga = await app.api.login('olga.outreach');
+    const e = await explain(olga, { action: { editRecord: { type: 'ASSESSMENT', id: '999999' } } });
     expect(e).toMatchObject({ allowed: false, rule: 'CAPABILITY_MISSING' });
-    expect(e.explanation).toContain('System Administrators does not grant ce.assessment:write');
+    expect(e.explanation).toContain('HMIS Users does not grant ce.assessment:write');
   });
 
   test('a capability removed by the training-pending ceiling says which training is missing', async () => {
