@@ -6,7 +6,14 @@
  * timed out may or may not have been saved, and its `version` tells which after a reload.
  */
 import type { RequestHandler } from 'express';
-import { defaultFieldResolver, GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLError,
+  isLeafType,
+  isObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { sendError } from './errors';
 
 /** What the HTTP layer knows about a request that RequestContext does not carry. */
@@ -69,6 +76,9 @@ export function stopResolversAfterDeadline(schema: GraphQLSchema): GraphQLSchema
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
       if (!resolve || resolve === defaultFieldResolver) continue;
+      // Scalars and enums never start work of their own: leave the hot path of leaf fields
+      // (thousands per list) unwrapped; the relations and root fields that do I/O are checked.
+      if (isLeafType(getNamedType(field.type))) continue;
       field.resolve = (source, args, context, info) => {
         if ((context as WithMeta | undefined)?.[META]?.timeout?.expired) throw timedOut();
         return resolve(source, args, context, info);
