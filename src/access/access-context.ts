@@ -1,5 +1,10 @@
 import { AccessRole, roleAllows, roleAllowsDelete } from './access-role';
-import { ALL_CAPABILITIES, type Capability, isCapability } from './capabilities';
+import {
+  ALL_CAPABILITIES,
+  ASSESSMENT_WRITE_CAPABILITIES,
+  type Capability,
+  isCapability,
+} from './capabilities';
 import type { VisibilityScope } from './visibility';
 
 /** Where a session stands; only READY sessions reach client-level data. */
@@ -46,6 +51,8 @@ export interface AccessFacts {
  */
 export class AccessContext {
   readonly effectiveRole: AccessRole;
+  /** A required assessment training is missing: assessments are read-only. */
+  readonly assessmentTrainingPending: boolean;
   readonly state: SessionState;
   /** The active (workgroup, organization), or null while none is validly selected. */
   readonly workgroupId: number | null;
@@ -55,9 +62,12 @@ export class AccessContext {
   private readonly editable: ReadonlySet<number>;
 
   constructor(readonly facts: AccessFacts) {
-    const assessmentPending = facts.missingTrainings.some((t) => t.kind === 'ASSESSMENT');
+    // A missing assessment training makes assessments read-only for every user, rather than
+    // locking anyone out (§2.4). Agency staff show it as their role; a manager or administrator
+    // keeps the rest of their ceiling (deletes, administration) and loses only assessment writes.
+    this.assessmentTrainingPending = facts.missingTrainings.some((t) => t.kind === 'ASSESSMENT');
     this.effectiveRole =
-      assessmentPending && facts.assignedRole !== AccessRole.SYSTEM_ADMINISTRATOR
+      this.assessmentTrainingPending && facts.assignedRole === AccessRole.AGENCY_STAFF
         ? AccessRole.AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING
         : facts.assignedRole;
     this.loginOrganizationIds = facts.assignments.filter((a) => a.canLogin).map((a) => a.organizationId);
@@ -80,7 +90,14 @@ export class AccessContext {
     const granted = new Set(facts.workgroupCapabilities.filter(isCapability));
     this.capabilities =
       this.state === 'READY'
-        ? new Set(ALL_CAPABILITIES.filter((c) => granted.has(c) && roleAllows(this.effectiveRole, c)))
+        ? new Set(
+            ALL_CAPABILITIES.filter(
+              (c) =>
+                granted.has(c) &&
+                roleAllows(this.effectiveRole, c) &&
+                !(this.assessmentTrainingPending && ASSESSMENT_WRITE_CAPABILITIES.includes(c)),
+            ),
+          )
         : new Set();
   }
 

@@ -44,8 +44,12 @@ export async function registerLoginAttempt(
   now = new Date(),
 ): Promise<number> {
   const since = sqlTimestamp(new Date(now.getTime() - config.loginIpWindowSeconds * 1000));
-  // Housekeeping: rows older than the window never count again (uses the index on `at`).
-  await ds.query('DELETE FROM login_attempt WHERE at < ?', [since]);
+  // Housekeeping: rows older than the window never count again (uses the index on `at`). On
+  // InnoDB this range delete takes gap locks and can deadlock with a concurrent login's delete
+  // by id; it is only tidying, so a lock conflict is skipped and the next login tidies instead.
+  await ds.query('DELETE FROM login_attempt WHERE at < ?', [since]).catch((err: unknown) => {
+    if (!isLockConflict(err)) throw err;
+  });
   const inserted = await ds.getRepository(LoginAttempt).insert({ ip, at: now });
   const id = Number(inserted.identifiers[0].id);
   const [{ n }] = await ds.query(
@@ -60,7 +64,23 @@ export async function registerLoginAttempt(
 }
 
 export async function forgetLoginAttempt(ds: DataSource, id: number): Promise<void> {
-  await ds.query('DELETE FROM login_attempt WHERE id = ?', [id]);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ds.query('DELETE FROM login_attempt WHERE id = ?', [id]);
+      return;
+    } catch (err) {
+      // A deadlock victim is rolled back and safe to repeat (see the housekeeping above).
+      if (!isLockConflict(err) || attempt === 3) throw err;
+    }
+  }
+}
+
+/** MySQL/MariaDB deadlock (1213) or lock wait timeout (1205). */
+function isLockConflict(err: unknown): boolean {
+  const errno =
+    (err as { errno?: number; driverError?: { errno?: number } })?.driverError?.errno ??
+    (err as { errno?: number })?.errno;
+  return errno === 1213 || errno === 1205;
 }
 
 /** Response keys (alias or name) of the root fields called `name`, fragments included. */
