@@ -9,7 +9,8 @@ function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
 }
 
@@ -18,7 +19,8 @@ export type IntrospectionPolicy = 'on' | 'session' | 'off';
 
 function introspectionPolicy(raw: string | undefined): IntrospectionPolicy {
   const value = (raw || 'session').toLowerCase();
-  if (value !== 'on' && value !== 'session' && value !== 'off') throw new Error(`GRAPHQL_INTROSPECTION must be on, session or off, got "${raw}"`);
+  if (value !== 'on' && value !== 'session' && value !== 'off')
+    throw new Error(`GRAPHQL_INTROSPECTION must be on, session or off, got "${raw}"`);
   return value;
 }
 
@@ -31,7 +33,8 @@ function trustProxy(raw: string | undefined): boolean | number | string {
 
 function bodyLimit(raw: string | undefined): string {
   const value = (raw || '1mb').toLowerCase();
-  if (!/^[0-9]+(b|kb|mb)?$/.test(value)) throw new Error(`REQUEST_BODY_LIMIT must be a size such as 500kb or 1mb, got "${raw}"`);
+  if (!/^[0-9]+(b|kb|mb)?$/.test(value))
+    throw new Error(`REQUEST_BODY_LIMIT must be a size such as 500kb or 1mb, got "${raw}"`);
   return value;
 }
 
@@ -109,7 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBatch: envInt(env, 'GRAPHQL_MAX_BATCH', 0),
     requestBodyLimit: bodyLimit(env.REQUEST_BODY_LIMIT),
     requestTimeoutMs: envInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: trustProxy(env.TRUST_PROXY),
     loginIpLimit: envInt(env, 'LOGIN_IP_LIMIT', 30),
     loginIpWindowSeconds: envInt(env, 'LOGIN_IP_WINDOW_SECONDS', 300),
