@@ -3,7 +3,7 @@
  * so a page costs an index range scan however deep the caller pages, and rows inserted
  * meanwhile never shift a page.
  */
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
 @ObjectType({ description: 'Relay page information.' })
@@ -22,6 +22,16 @@ export class PageInfo {
     description: 'Cursor of the last edge: pass it as `after` for the next page.',
   })
   endCursor: string | null;
+}
+
+/** `first` / `after` of every connection field; extend it for list-specific filters. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 20).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
+  after?: string | null;
 }
 
 export interface Edge<T> {

@@ -1,20 +1,11 @@
-import { Arg, Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
-import { ConnectionType } from '../../graphql/connection';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { AuditEvent } from './audit-event.entity';
 import { listAuditEvents } from './audit-query.service';
 import { AuditEventFilter } from './audit.inputs';
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent', 'audit event');
-
-@ArgsType()
-class AuditPageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
-}
 
 /** Read-only by design: the API has no operation that changes or deletes an audit event. */
 @Resolver(() => AuditEvent)
@@ -26,7 +17,7 @@ export class AuditResolver {
   auditEvents(
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions on the events.' })
     filter: AuditEventFilter | null,
-    @Args() page: AuditPageArgs,
+    @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     return listAuditEvents(ctx, filter, page);

@@ -13,7 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import { recordAccess, RecordAccess } from '../../access/record-access';
-import { ConnectionType } from '../../graphql/connection';
+import { ConnectionType, PageArgs } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { localToday } from '../../database/sql-time';
@@ -27,13 +27,7 @@ import { createClient, deleteClient, getClient, listClients, updateClient } from
 export const ClientConnection = ConnectionType(Client, 'Client', 'client');
 
 @ArgsType()
-class ClientsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
-
+class ClientsArgs extends PageArgs {
   @Field(() => String, {
     nullable: true,
     description: 'Words matching the start of the first or last name, or a date of birth as YYYY-MM-DD.',

@@ -1,18 +1,5 @@
-import {
-  Arg,
-  Args,
-  ArgsType,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { ConnectionType, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { LocalDate } from '../../graphql/scalars';
 import { Client } from '../client/client.entity';
@@ -35,15 +22,6 @@ import {
 import { Exit } from './exit.entity';
 
 export const ServiceConnection = ConnectionType(Service, 'Service', 'service');
-
-@ArgsType()
-class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
-}
 
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {

@@ -1,5 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { ConnectionType } from '../../graphql/connection';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { Workgroup } from '../security/workgroup.entity';
 import { deactivateUser, reinstateUser, resetUserPassword, unlockUser } from './user-lifecycle.service';
@@ -25,15 +25,6 @@ import {
 
 export const UserAccountConnection = ConnectionType(UserAccount, 'UserAccount', 'user account');
 
-@ArgsType()
-class UserPageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 20).' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
-  after?: string | null;
-}
-
 const USER_ID = { description: 'The user.' } as const;
 
 /**
@@ -49,7 +40,7 @@ export class UsersResolver {
   users(
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions on the users.' })
     filter: UserFilter | null,
-    @Args() page: UserPageArgs,
+    @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     return listUsers(ctx, filter, page);
