@@ -1,0 +1,103 @@
+/**
+ * The floor (target 4): the SQL statements that return Q1's data, written by hand and run
+ * directly through mysql2, with the same dependencies the server has (session, then the page,
+ * then the count alongside the enrollments, then the services). The predicates come from
+ * src/access/visibility.ts and the session statement is load-access.ts's own, so the floor
+ * does the same database work as the server minus everything GraphQL and HTTP add.
+ */
+import mysql, { type Pool, type RowDataPacket } from 'mysql2/promise';
+import type { DataSource } from 'typeorm';
+import { loadSession } from '../../src/access/load-access';
+import * as visibility from '../../src/access/visibility';
+import { clientVisibility, transactionVisibility, type VisibilityScope } from '../../src/access/visibility';
+import { hashToken } from '../../src/auth/tokens';
+import { localToday } from '../../src/database/sql-time';
+
+export function openPool(url: string, connectionLimit = 10): Pool {
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return mysql.createPool({
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+    connectionLimit,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: ['DATE'],
+    enableKeepAlive: true,
+    multipleStatements: false,
+  });
+}
+
+/** load-access.ts's statement, sent through mysql2 (loadSession only calls `query`). */
+export async function floorScope(pool: Pool, token: string): Promise<VisibilityScope> {
+  const db = {
+    query: async (sql: string, params: unknown[]) => (await pool.query(sql, params))[0],
+  } as unknown as DataSource;
+  const loaded = await loadSession(db, hashToken(token), new Date(), localToday(), { idleMinutes: 30 });
+  if (!loaded?.facts.selectedOrganizationId) throw new Error('floor: the session has no active organization');
+  return {
+    organizationId: loaded.facts.selectedOrganizationId,
+    sharingOrganizationIds: loaded.facts.sharingOrganizationIds,
+    today: loaded.facts.today,
+  };
+}
+
+const ids = (values: number[]) => (values.length ? values.join(', ') : 'NULL');
+
+/** Q1's statements (after the session one), for the floor and for EXPLAIN. */
+export const q1Sql = {
+  page: (scope: VisibilityScope, n: number) =>
+    `SELECT c.* FROM client c WHERE ${clientVisibility('c', scope)} ORDER BY c.id LIMIT ${n + 1}`,
+  /** The server's own count statement: a dedicated builder when visibility.ts has one, else the predicate. */
+  count: (scope: VisibilityScope) => {
+    const dedicated = (visibility as { visibleClientCountSql?: (s: VisibilityScope) => string })
+      .visibleClientCountSql;
+    return dedicated
+      ? dedicated(scope)
+      : `SELECT COUNT(*) AS n FROM client c WHERE ${clientVisibility('c', scope)}`;
+  },
+  enrollments: (scope: VisibilityScope, clientIds: number[]) =>
+    `SELECT e.*, p.id AS p__id, p.name AS p__name FROM enrollment e JOIN program p ON p.id = e.program_id
+      WHERE e.client_id IN (${ids(clientIds)}) AND ${transactionVisibility('e', scope)} ORDER BY e.entry_date DESC, e.id DESC`,
+  services: (scope: VisibilityScope, enrollmentIds: number[], limit = 11) =>
+    `SELECT x.* FROM (
+       SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.enrollment_id ORDER BY s.date_provided DESC, s.id DESC) AS rn
+         FROM service s WHERE s.enrollment_id IN (${ids(enrollmentIds)}) AND ${transactionVisibility('s', scope)}
+     ) x WHERE x.rn <= ${limit} ORDER BY x.enrollment_id, x.rn`,
+};
+
+export interface FloorResult {
+  ms: number;
+  clients: number;
+  enrollments: number;
+  services: number;
+  total: number;
+}
+
+/** One Q1 at page size n, as raw statements. */
+export async function floorQ1(pool: Pool, token: string, n: number): Promise<FloorResult> {
+  const t0 = process.hrtime.bigint();
+  const scope = await floorScope(pool, token);
+  const [page] = await pool.query<RowDataPacket[]>(q1Sql.page(scope, n));
+  const clientIds = page.slice(0, n).map((r) => Number(r.id));
+  const [[countRows], [enrollments]] = await Promise.all([
+    pool.query<RowDataPacket[]>(q1Sql.count(scope)),
+    pool.query<RowDataPacket[]>(q1Sql.enrollments(scope, clientIds)),
+  ]);
+  const [services] = await pool.query<RowDataPacket[]>(
+    q1Sql.services(
+      scope,
+      enrollments.map((e) => Number(e.id)),
+    ),
+  );
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return {
+    ms,
+    clients: clientIds.length,
+    enrollments: enrollments.length,
+    services: services.length,
+    total: Number(countRows[0].n),
+  };
+}

@@ -1,0 +1,34 @@
+/** The bench's GraphQL operations. */
+
+/** Q1 list: a page of clients with enrollments, programs and the latest services. */
+export const Q1 = `query Q1($n: Int!) {
+  clients(first: $n) {
+    totalCount
+    edges { node { id firstName lastName dob ssn
+      enrollments { entryDate program { name } services(first: 10) { edges { node { dateProvided typeProvided } } } }
+    } }
+  }
+}`;
+
+/** Q2 detail: one client with every transaction type. */
+export const Q2 = `query Q2($id: ID!) {
+  client(id: $id) {
+    id firstName lastName dob ssn sex veteranStatus raceEthnicity
+    enrollments {
+      id entryDate restriction program { name projectType }
+      exitDate exit { exitDate destination }
+      services(first: 20) { totalCount edges { node { id dateProvided recordType typeProvided } } }
+      currentLivingSituations { id informationDate currentLivingSituation locationDetails }
+      assessments { id assessmentDate assessmentType assessmentLevel score prioritizationStatus }
+      ceEvents { id eventDate event referralResult resultDate }
+      healthAndDv { id informationDate domesticViolenceSurvivor whenOccurred currentlyFleeing }
+    }
+  }
+}`;
+
+/** Q3 write: a service in an enrollment of the user's organization. */
+export const Q3 = `mutation Q3($input: CreateServiceInput!) {
+  createService(input: $input) { id dateProvided typeProvided }
+}`;
+
+export const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token me { state activeOrganization { id code } capabilities } } }`;
