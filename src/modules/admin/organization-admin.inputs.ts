@@ -3,18 +3,9 @@ import { Restriction } from '../../access/restriction';
 import { LocalDate } from '../../graphql/scalars';
 import { ProjectType } from '../../hud';
 
-@InputType({ description: 'Fields of a Security Organization; on update, fields left out are unchanged.' })
-export class OrganizationFieldsInput {
-  @Field(() => String, { nullable: true, description: 'HUD 2.01.2 Organization Name (max 200); unique.' })
-  name?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'Unique three-character code (letters and digits); generated from the name when left out on create.',
-  })
-  code?: string | null;
-
+/** The postal address fields shared by organizations and locations. */
+@InputType()
+abstract class AddressFieldsInput {
   @Field(() => String, { nullable: true, description: 'Street address (max 200).' })
   address?: string | null;
 
@@ -26,6 +17,19 @@ export class OrganizationFieldsInput {
 
   @Field(() => String, { nullable: true, description: 'ZIP code (5 digits, or ZIP+4).' })
   zip?: string | null;
+}
+
+@InputType({ description: 'Fields of a Security Organization; on update, fields left out are unchanged.' })
+export class OrganizationFieldsInput extends AddressFieldsInput {
+  @Field(() => String, { nullable: true, description: 'HUD 2.01.2 Organization Name (max 200); unique.' })
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Unique three-character code (letters and digits); generated from the name when left out on create.',
+  })
+  code?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Contact person (max 200).' })
   contactName?: string | null;
@@ -88,21 +92,9 @@ export class RestrictionOptionsInput {
 }
 
 @InputType({ description: 'Fields of a location; on update, fields left out are unchanged.' })
-export class LocationFieldsInput {
+export class LocationFieldsInput extends AddressFieldsInput {
   @Field(() => String, { nullable: true, description: 'Location name (max 200); required on create.' })
   name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Street address (max 200).' })
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'City (max 100).' })
-  city?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Two-letter state code.' })
-  state?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ZIP code (5 digits, or ZIP+4).' })
-  zip?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'False deactivates the location.' })
   active?: boolean | null;
