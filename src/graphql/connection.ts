@@ -6,7 +6,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field({ description: 'Whether another page follows this one.' })
   hasNextPage: boolean;
@@ -48,7 +48,10 @@ export interface ConnectionValue<T> {
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
 export function ConnectionType<T extends object>(node: ClassType<T>, nodeName: string, what: string) {
-  @ObjectType(`${nodeName}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${nodeName}Edge`, {
+    simpleResolvers: true,
+    description: `One ${what} in a page, with its cursor.`,
+  })
   class EdgeType {
     @Field({ description: 'Opaque cursor of this edge.' })
     cursor: string;
@@ -57,7 +60,10 @@ export function ConnectionType<T extends object>(node: ClassType<T>, nodeName: s
     node: T;
   }
 
-  @ObjectType(`${nodeName}Connection`, { description: `A page of ${what}s the caller may see.` })
+  @ObjectType(`${nodeName}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${what}s the caller may see.`,
+  })
   class Connection {
     @Field(() => [EdgeType], { description: 'The rows of this page.' })
     edges: EdgeType[];
@@ -123,15 +129,25 @@ export function toConnection<T>(
   count: () => Promise<number>,
 ): ConnectionValue<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  // Cursors are encoded only when a caller asks for one (nested pages rarely do).
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(cursorOf(node));
+    },
+  }));
   let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     get totalCount() {
       counted ??= count();

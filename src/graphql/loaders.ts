@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AccessContext } from '../access/access-context';
 import { clientVisibility, transactionVisibility } from '../access/visibility';
-import { hydrate, hydrateAll, tableOf } from '../database/hydrate';
+import { hydrateAll, tableOf } from '../database/hydrate';
 import { Client } from '../modules/client/client.entity';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { Exit } from '../modules/enrollment/exit.entity';
@@ -96,16 +96,12 @@ export class Loaders {
         WHERE e.client_id IN (${idList(clientIds)}) AND ${transactionVisibility('e', this.scope)}
         ORDER BY e.entry_date DESC, e.id DESC`,
     );
-    const enrollments = rows.map((row) => {
-      const programRow = Object.fromEntries(
-        Object.entries(row)
-          .filter(([k]) => k.startsWith('p__'))
-          .map(([k, v]) => [k.slice(3), v]),
-      );
-      const program = hydrate(this.ds, Program, programRow);
+    const enrollments = hydrateAll(this.ds, Enrollment, rows);
+    // The program's columns are read in place (prefix p__), once per program.
+    const seen = new Set<unknown>();
+    const programRows = rows.filter((r) => !seen.has(r.p__id) && seen.add(r.p__id));
+    for (const program of hydrateAll(this.ds, Program, programRows, 'p__'))
       this.program.prime(program.id, program);
-      return hydrate(this.ds, Enrollment, row);
-    });
     const byClient = groupBy(enrollments, (e) => e.clientId);
     return clientIds.map((id) => byClient.get(id) ?? []);
   });

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -155,6 +158,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownGraceMs }),
       // GraphiQL is served at /graphiql from our own assets; Apollo's page would load a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used; the default cache-control plugin would wrap every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       introspectionPolicyPlugin(config.introspection),
       loginThrottlePlugin(config),
       readAuditPlugin,

@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { OwnedRecord } from '../transaction/owned-record.base';
 
 /** A person served (HUD Client.csv, universal data elements 3.01-3.07). */
-@ObjectType({ description: 'A client: a person served (HUD universal data elements 3.01-3.07).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A client: a person served (HUD universal data elements 3.01-3.07).',
+})
 @Entity()
 @Index(['lastName', 'firstName'])
 @Index(['organizationId', 'id'])

@@ -6,6 +6,7 @@ import { TransactionRecord } from '../transaction/owned-record.base';
 
 /** A client's stay in, or participation with, a program (HUD Enrollment.csv). */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'An enrollment: a client in a program from the project start date (HUD 3.10) until an exit (HUD 3.11).',
 })

@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from '../transaction/owned-record.base';
 
 /** The end of an enrollment (HUD Exit.csv). */
-@ObjectType({ description: 'An exit from an enrollment (HUD 3.11 Project Exit Date, 3.12 Destination).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An exit from an enrollment (HUD 3.11 Project Exit Date, 3.12 Destination).',
+})
 @Entity({ name: 'enrollment_exit' })
 @Index(['clientId', 'organizationId', 'restriction'])
 export class Exit extends EnrollmentTransaction {

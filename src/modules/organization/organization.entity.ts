@@ -5,6 +5,7 @@ import { DateTime } from '../../graphql/scalars';
 
 /** A Security Organization: an agency, or part of one, that owns data (HUD 2.01 Organization). */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A Security Organization: an agency, or part of one, that owns records (HUD 2.01 Organization Information).',
 })

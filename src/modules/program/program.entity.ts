@@ -5,6 +5,7 @@ import { ProjectType } from '../../hud';
 
 /** A HUD project owned by one organization. New transactions are created for a program. */
 @ObjectType({
+  simpleResolvers: true,
   description: 'A HUD project (HUD 2.02 Project Information) owned by one Security Organization.',
 })
 @Entity()

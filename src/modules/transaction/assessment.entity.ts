@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
 /** A coordinated entry assessment (HUD Assessment.csv). */
-@ObjectType({ description: 'A coordinated entry assessment (HUD 4.19 Coordinated Entry Assessment).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A coordinated entry assessment (HUD 4.19 Coordinated Entry Assessment).',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 export class Assessment extends EnrollmentTransaction {

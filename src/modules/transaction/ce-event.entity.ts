@@ -6,6 +6,7 @@ import { EnrollmentTransaction } from './owned-record.base';
 
 /** A coordinated entry event such as a referral (HUD Event.csv). */
 @ObjectType({
+  simpleResolvers: true,
   description: 'A coordinated entry event, such as a referral (HUD 4.20 Coordinated Entry Event).',
 })
 @Entity()

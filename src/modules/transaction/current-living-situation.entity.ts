@@ -5,7 +5,10 @@ import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
 /** A contact recording where the client is staying (HUD CurrentLivingSituation.csv). */
-@ObjectType({ description: 'A current living situation contact (HUD 4.12 Current Living Situation).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A current living situation contact (HUD 4.12 Current Living Situation).',
+})
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 export class CurrentLivingSituation extends EnrollmentTransaction {

@@ -6,6 +6,7 @@ import { EnrollmentTransaction } from './owned-record.base';
 
 /** Health and domestic violence answers (HUD HealthAndDV.csv). Every answer needs health:read. */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'Health and domestic violence answers (HUD 4.11 Domestic Violence, R7 General Health Status). Answers need health:read.',
 })

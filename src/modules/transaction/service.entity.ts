@@ -6,6 +6,7 @@ import { EnrollmentTransaction } from './owned-record.base';
 
 /** A service provided during an enrollment, bed nights included (HUD Services.csv). */
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A service provided during an enrollment (HUD 4.14 Bed-night and program-specific services, Services.csv).',
 })
