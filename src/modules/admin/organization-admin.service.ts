@@ -20,6 +20,7 @@ import type {
 } from './organization-admin.inputs';
 import { generateOrgCode, isOrgCode } from './org-code';
 import { releasesSharingFrom } from './release-admin.service';
+import { writeTransaction } from '../../database/transactions';
 
 export async function listOrganizations(
   ctx: RequestContext,
@@ -112,7 +113,7 @@ export async function createOrganization(
   const given = input.code == null ? null : input.code.trim().toUpperCase();
   if (given !== null && !isOrgCode(given)) throw badInput('input.code', 'must be three letters or digits');
   if (values.victimServiceProvider) values.defaultRestriction ??= Restriction.RESTRICTED;
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     await assertUnique(m, { ...values, code: given ?? undefined }, null);
     const taken = new Set(
       (await m.getRepository(Organization).find({ select: { code: true } })).map((o) => o.code),
@@ -149,7 +150,7 @@ export async function updateOrganization(
   }
   // Becoming a victim service provider makes new records RESTRICTED unless told otherwise (and then refused).
   if (values.victimServiceProvider === true) values.defaultRestriction ??= Restriction.RESTRICTED;
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await findOrg(m, id, 'id');
     await assertUnique(m, values, before.id);
     const merged = { ...before, ...values };
@@ -181,7 +182,7 @@ export async function setRestrictionOptions(
   id: string,
   input: RestrictionOptionsInput,
 ): Promise<Organization> {
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const org = await findOrg(m, id, 'organizationId');
     const options = m.getRepository(RestrictionOption);
     const beforeOptions = await options.findBy({ organizationId: org.id });
@@ -242,7 +243,7 @@ export async function createLocation(
 ): Promise<Location> {
   const values = locationValues(input);
   if (!values.name) throw badInput('input.name', 'must not be empty');
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const org = await findOrg(m, organizationId, 'input.organizationId');
     const saved = await m
       .getRepository(Location)
@@ -266,7 +267,7 @@ export async function updateLocation(
   input: LocationFieldsInput,
 ): Promise<Location> {
   const values = locationValues(input);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await m.getRepository(Location).findOneBy({ id: requiredId('id', id) });
     if (!before) throw badInput('id', 'no location with this id');
     if (Object.keys(values).length) await m.getRepository(Location).update(before.id, values);

@@ -8,6 +8,7 @@ import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
 import { Program } from '../program/program.entity';
 import type { CreateProgramInput, ProgramFieldsInput } from './organization-admin.inputs';
+import { writeTransaction } from '../../database/transactions';
 
 /** Every program (or those of one organization), active ones only unless asked. */
 export async function listPrograms(
@@ -48,7 +49,7 @@ export async function createProgram(ctx: RequestContext, input: CreateProgramInp
   if (values.projectType == null) throw badInput('input.projectType', 'is required');
   if (!values.operatingStartDate) throw badInput('input.operatingStartDate', 'is required');
   checkDates(values);
-  return ctx.ds.transaction(async (m: EntityManager) => {
+  return writeTransaction(ctx.ds, async (m: EntityManager) => {
     const org = await m
       .getRepository(Organization)
       .findOneBy({ id: requiredId('input.organizationId', input.organizationId) });
@@ -76,7 +77,7 @@ export async function updateProgram(
   input: ProgramFieldsInput,
 ): Promise<Program> {
   const values = programValues(input);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await m.getRepository(Program).findOneBy({ id: requiredId('id', id) });
     if (!before) throw badInput('id', 'no program with this id');
     checkDates({ ...before, ...values });

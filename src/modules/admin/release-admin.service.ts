@@ -23,6 +23,7 @@ import type {
   ReleaseShareInput,
   UpdateInformationReleaseInput,
 } from './release-admin.inputs';
+import { writeTransaction } from '../../database/transactions';
 
 /** Releases in which `organizationId` is the source of a share. */
 export async function releasesSharingFrom(
@@ -115,7 +116,7 @@ export async function createRelease(
   const comments = optionalText('input.comments', input.comments, 2000);
   const endDate = input.endDate ?? null;
   if (endDate) notBefore('input.endDate', endDate, input.startDate, 'the start date');
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     await assertNumberFree(m, input.number, null, 'input.number');
     const shares = await checkedShares(m, input.shares, 'input.shares');
     const saved = await m
@@ -153,7 +154,7 @@ export async function updateRelease(
   if (input.startDate != null) values.startDate = input.startDate;
   if (input.endDate !== undefined) values.endDate = input.endDate;
   if (input.number != null) values.number = input.number;
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const release = await m.getRepository(InformationRelease).findOneBy({ id: requiredId('id', id) });
     if (!release) throw badInput('id', 'no information release with this id');
     const before = await withShares(m, release);
@@ -205,7 +206,7 @@ export async function createReleaseException(
   input: CreateReleaseExceptionInput,
 ): Promise<ReleaseException> {
   notBefore('input.validThrough', input.validThrough, localToday(), 'today');
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const clientId = requiredId('input.clientId', input.clientId);
     const client = await m.getRepository(Client).findOneBy({ id: clientId });
     if (!client || client.dateDeleted) throw badInput('input.clientId', 'no client with this id');
@@ -243,7 +244,7 @@ export async function updateReleaseException(
   id: string,
   validThrough: string,
 ): Promise<ReleaseException> {
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await m.getRepository(ReleaseException).findOneBy({ id: requiredId('id', id) });
     if (!before) throw badInput('id', 'no release exception with this id');
     await m.getRepository(ReleaseException).update(before.id, { validThrough });

@@ -11,6 +11,7 @@ import { recordChange } from '../audit/audit.service';
 import { Workgroup, WorkgroupCapability } from '../security/workgroup.entity';
 import { assertMayGrant, grantableCapabilities, validCapabilities } from '../users/grants';
 import type { CreateWorkgroupInput, UpdateWorkgroupInput } from './workgroup-admin.inputs';
+import { writeTransaction } from '../../database/transactions';
 
 export async function listWorkgroups(ctx: RequestContext, includeInactive: boolean): Promise<Workgroup[]> {
   return ctx.ds
@@ -35,7 +36,7 @@ export async function createWorkgroup(ctx: RequestContext, input: CreateWorkgrou
   const name = requiredText('input.name', input.name, 100);
   const description = optionalText('input.description', input.description, 500);
   const capabilities = validCapabilities('input.capabilities', input.capabilities ?? []);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     await assertNameFree(m, name, null);
     assertMayGrant(await grantableCapabilities(m, access), capabilities, 'the capabilities');
     const saved = await m
@@ -69,7 +70,7 @@ export async function updateWorkgroup(
   if (input.description !== undefined)
     values.description = optionalText('input.description', input.description, 500);
   if (input.active != null) values.active = input.active;
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await m.getRepository(Workgroup).findOneBy({ id: requiredId('id', id) });
     if (!before) throw badInput('id', 'no workgroup with this id');
     if (values.name) await assertNameFree(m, values.name, before.id);
@@ -96,7 +97,7 @@ export async function setWorkgroupCapabilities(
 ): Promise<Workgroup> {
   const access = readyAccess(ctx);
   const capabilities = validCapabilities('capabilities', given);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const workgroup = await m.getRepository(Workgroup).findOneBy({ id: requiredId('workgroupId', id) });
     if (!workgroup) throw badInput('workgroupId', 'no workgroup with this id');
     const before = await capabilitiesOf(m, workgroup.id);

@@ -12,6 +12,7 @@ import { Workgroup, WorkgroupMembership } from '../security/workgroup.entity';
 import { recordChange, recordSessionEvent } from '../audit/audit.service';
 import { isIdle } from '../users/inactivity';
 import { LoginPayload, Me, SessionStateEnum } from './me.types';
+import { writeTransaction } from '../../database/transactions';
 
 /** One answer for every failed login, so it never tells whether a username exists. */
 const loginFailed = (config: Config) =>
@@ -72,7 +73,7 @@ export async function login(ctx: RequestContext, username: string, password: str
   }
   if (user.status === UserStatus.INACTIVE || isIdle(user, config, now)) {
     if (user.status !== UserStatus.INACTIVE) {
-      await ds.transaction(async (m) => {
+      await writeTransaction(ds, async (m) => {
         await m.getRepository(User).update(user.id, { status: UserStatus.INACTIVE });
         const after = await m.getRepository(User).findOneByOrFail({ id: user.id });
         await recordChange(
@@ -97,7 +98,7 @@ export async function login(ctx: RequestContext, username: string, password: str
     );
   }
 
-  const token = await ds.transaction(async (m) => {
+  const token = await writeTransaction(ds, async (m) => {
     await m.getRepository(User).update(user.id, {
       failedLoginCount: 0,
       firstFailedLoginAt: null,
@@ -126,7 +127,7 @@ export async function logout(ctx: RequestContext): Promise<boolean> {
   const access = ctx.access;
   if (ctx.token && access) {
     const token = ctx.token;
-    await ctx.ds.transaction(async (m) => {
+    await writeTransaction(ctx.ds, async (m) => {
       await revokeSession(m, token);
       await recordSessionEvent(m, ctx, {
         action: 'LOGOUT',
@@ -155,7 +156,7 @@ export async function selectContext(
       'you cannot log in as this organization; see me.loginOrganizations for yours',
     );
   }
-  await ctx.ds.transaction(async (m) => {
+  await writeTransaction(ctx.ds, async (m) => {
     await m.query('UPDATE session SET workgroup_id = ?, organization_id = ? WHERE id = ?', [
       workgroupId,
       organizationId,
@@ -182,7 +183,7 @@ export async function acceptEndUserAgreement(ctx: RequestContext): Promise<Me> {
   const access = ctx.access as AccessContext;
   // Accepting again changes nothing and logs nothing.
   if (access.facts.agreementAccepted) return reloadMe(ctx);
-  await ctx.ds.transaction(async (m) => {
+  await writeTransaction(ctx.ds, async (m) => {
     const now = new Date();
     await m.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [
       sqlTimestamp(now),

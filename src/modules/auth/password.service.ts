@@ -13,6 +13,7 @@ import { recordChange } from '../audit/audit.service';
 import { User } from '../security/user.entity';
 import { reloadMe } from './auth.service';
 import type { Me } from './me.types';
+import { writeTransaction } from '../../database/transactions';
 
 export async function changePassword(
   ctx: RequestContext,
@@ -31,7 +32,7 @@ export async function changePassword(
   const problem = passwordProblem(newPassword, user.username);
   if (problem) throw badInput('newPassword', problem);
   const passwordHash = await hashPassword(newPassword);
-  await ctx.ds.transaction(async (m) => {
+  await writeTransaction(ctx.ds, async (m) => {
     const now = new Date();
     await m.getRepository(User).update(user.id, { passwordHash, mustChangePassword: false });
     await m.query('UPDATE session SET revoked_at = ? WHERE user_id = ? AND id <> ? AND revoked_at IS NULL', [

@@ -22,6 +22,7 @@ import { createEnrollmentTransaction, deleteTransaction } from '../transaction/t
 import { Enrollment } from './enrollment.entity';
 import type { CreateEnrollmentInput, ExitEnrollmentInput, UpdateEnrollmentInput } from './enrollment.inputs';
 import { Exit } from './exit.entity';
+import { writeTransaction } from '../../database/transactions';
 
 export async function getEnrollment(ctx: RequestContext, id: string): Promise<Enrollment | null> {
   const enrollmentId = parseId(id);
@@ -54,7 +55,7 @@ export async function createEnrollment(
   }
   const householdId =
     optionalText('input.householdId', input.householdId, 32) ?? randomBytes(8).toString('hex');
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const client = await findVisible(m, Client, clientId, access.scope);
     if (!client) throw badInput('input.clientId', 'no client with this id');
     if (client.dob) notBefore('input.entryDate', input.entryDate, client.dob, "the client's date of birth");
@@ -109,7 +110,7 @@ export async function updateEnrollment(
 ): Promise<Enrollment> {
   const access = readyAccess(ctx);
   const enrollmentId = requiredId('id', id);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await findVisible(m, Enrollment, enrollmentId, access.scope);
     if (!before) throw badInput('id', 'no enrollment with this id');
     await assertMayEdit(m, access, 'Enrollment', before.organizationId);

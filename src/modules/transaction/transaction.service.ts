@@ -14,6 +14,7 @@ import { Enrollment } from '../enrollment/enrollment.entity';
 import { Exit } from '../enrollment/exit.entity';
 import { Program } from '../program/program.entity';
 import type { EnrollmentTransaction } from './owned-record.base';
+import { writeTransaction } from '../../database/transactions';
 
 export interface NewTransactionContext {
   enrollment: Enrollment;
@@ -60,7 +61,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
   build: (tx: NewTransactionContext) => Partial<T>,
 ): Promise<T> {
   const access = readyAccess(ctx);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const tx = await prepareEnrollmentTransaction(
       m,
       access,
@@ -104,7 +105,7 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
 ): Promise<boolean> {
   const access = readyAccess(ctx);
   const id = requiredId('input.id', idArg);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await findVisible(m, target, id, access.scope);
     if (!before) throw badInput('input.id', `no ${typeName} with this id`);
     await assertMayEdit(m, access, typeName, before.organizationId, true);

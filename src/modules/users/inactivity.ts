@@ -9,6 +9,7 @@ import { sqlTimestamp } from '../../database/sql-time';
 import { revokeUserSessions } from '../../auth/session-store';
 import { recordChange } from '../audit/audit.service';
 import { User, UserStatus } from '../security/user.entity';
+import { writeTransaction } from '../../database/transactions';
 
 /**
  * The moment the inactivity period counts from: the later of the last login and the last
@@ -53,7 +54,7 @@ export async function sweepInactiveUsers(
   if (rows.length === 0) return [];
   // The job acts as nobody: its audit events carry no user, and its own request id.
   const ctx = { access: null, requestId: `users:sweep:${now.toISOString()}` };
-  return ds.transaction(async (m) => {
+  return writeTransaction(ds, async (m) => {
     const names: string[] = [];
     for (const { id } of rows) {
       const before = await m.getRepository(User).findOneByOrFail({ id: Number(id) });

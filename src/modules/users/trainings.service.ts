@@ -13,6 +13,7 @@ import { TrainingKind, Workgroup, WorkgroupRequiredTraining } from '../security/
 import type { UserAccount } from './user-account.types';
 import type { RequiredTrainingInput, TrainingInput } from './users.inputs';
 import { changeUser } from './users.service';
+import { writeTransaction } from '../../database/transactions';
 
 export function recordUserTraining(
   ctx: RequestContext,
@@ -48,7 +49,7 @@ export async function setWorkgroupRequiredTrainings(
   }));
   if (new Set(wanted.map((t) => t.course)).size !== wanted.length)
     throw badInput('trainings', 'names a course twice');
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const workgroup = await m.getRepository(Workgroup).findOneBy({ id: workgroupId });
     if (!workgroup) throw badInput('workgroupId', 'no workgroup with this id');
     const before = await m.getRepository(WorkgroupRequiredTraining).findBy({ workgroupId });

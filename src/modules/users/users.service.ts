@@ -32,6 +32,7 @@ import {
   type UserAuthority,
 } from './user-scope';
 import type { CreateUserInput, OrgAssignmentInput, UpdateUserInput, UserFilter } from './users.inputs';
+import { writeTransaction } from '../../database/transactions';
 
 const USERNAME = /^[a-z0-9._-]{3,100}$/;
 
@@ -175,7 +176,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
     );
   }
   const passwordHash = await hashPassword(password);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     if (await m.getRepository(User).existsBy({ username }))
       throw badInput('input.username', `${username} is already taken`);
     const workgroupIds = await checkedWorkgroups(m, auth, input.workgroupIds ?? [], [], 'input.workgroupIds');
@@ -228,7 +229,7 @@ export async function changeUser(
 ): Promise<UserAccount> {
   const auth = userAuthority(ctx);
   const userId = requiredId('userId', id);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const user = await managedUser(m, auth, userId);
     const before = await userAuditView(m, userId);
     await change(m, auth, user);
