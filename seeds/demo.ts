@@ -4,6 +4,7 @@
  * usernames are fixed; ids are returned in {@link DemoIds} so tests can refer to records by name.
  */
 import type { DataSource } from 'typeorm';
+import { rebuildClientReach } from '../src/access/reach';
 import { hashPassword } from '../src/auth/passwords';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
@@ -43,6 +44,8 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
   return ds.transaction(async (m) => {
     const setup = await seedDemoSetup(m, { today, now }, passwordHash);
     const clients = await seedDemoClients(m, setup, today);
+    // The seeds write with the repositories, not the services that keep reach current.
+    await rebuildClientReach(m);
     return { today, ...setup, ...clients };
   });
 }

@@ -105,3 +105,46 @@ export function programVisibility(alias: string, scope: VisibilityScope): string
     ? `(${p}.organization_id = ${org} OR ${p}.organization_id IN (${shares}))`
     : `(${p}.organization_id = ${org})`;
 }
+
+/**
+ * Whether reach set `setColumn` makes its clients visible to A: A holds them, or an organization
+ * sharing with A today shares them (reach.ts). A scalar subquery on purpose: it is evaluated per
+ * row with point lookups on the (organization, role, set) key and cached per set, where an IN
+ * subquery would be materialized in full for every statement.
+ */
+function reachSetVisible(setColumn: string, org: string, shares: string | null): string {
+  const shared = shares ? ` OR (vm.organization_id IN (${shares}) AND vm.role = 'SHARES')` : '';
+  return `(SELECT COUNT(*) FROM reach_set_organization vm WHERE vm.reach_set_id = ${setColumn} AND ((vm.organization_id = ${org} AND vm.role = 'HOLDS')${shared})) > 0`;
+}
+
+/**
+ * Client C visible to A, decided from C's reach (client_reach joined as `reachAlias`) and the
+ * release exceptions: the same answer as clientVisibility while the reach is current (reach.ts
+ * keeps it so), at the cost of two index lookups per row instead of one per visibility branch.
+ * Lists walk the clients with it and re-check the rows they return with clientVisibility.
+ */
+export function clientReachVisibility(alias: string, reachAlias: string, scope: VisibilityScope): string {
+  const c = identifier(alias);
+  const cr = identifier(reachAlias);
+  const { org, today, shares } = parts(scope);
+  return `(${c}.date_deleted IS NULL AND (${reachSetVisible(`${cr}.reach_set_id`, org, shares)} OR ${releaseException(`${c}.id`, org, today)}))`;
+}
+
+/**
+ * The reach sets that make their clients visible to A (with their client counts), for summing
+ * when an organization's count for a new set of partners is first needed (reach.ts).
+ */
+export function visibleReachSetsSql(scope: VisibilityScope): string {
+  const { org, shares } = parts(scope);
+  const shared = shares ? ` OR (vm.organization_id IN (${shares}) AND vm.role = 'SHARES')` : '';
+  return `SELECT rs.id, rs.clients FROM reach_set_organization vm JOIN reach_set rs ON rs.id = vm.reach_set_id
+   WHERE (vm.organization_id = ${org} AND vm.role = 'HOLDS')${shared}`;
+}
+
+/** Clients released to A by a release exception today and not already visible through their reach. */
+export function releasedOnlyCountSql(scope: VisibilityScope): string {
+  const { org, today, shares } = parts(scope);
+  return `SELECT COUNT(DISTINCT rx.client_id) FROM release_exception rx JOIN client_reach rxr ON rxr.client_id = rx.client_id
+   WHERE rx.organization_id = ${org} AND rx.valid_through >= ${today} AND rxr.reach_set_id IS NOT NULL
+     AND NOT (${reachSetVisible('rxr.reach_set_id', org, shares)})`;
+}

@@ -1,3 +1,4 @@
+import { ClientReach, ReachSet, ReachSetOrganization, VisibleClientCount } from '../access/reach.entity';
 import { LoginAttempt } from '../http/login-attempt.entity';
 import { AuditEventClient } from '../modules/audit/audit-event-client.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
@@ -58,4 +59,8 @@ export const ENTITIES = [
   AuditEvent,
   AuditEventClient,
   LoginAttempt,
+  ReachSet,
+  ReachSetOrganization,
+  ClientReach,
+  VisibleClientCount,
 ];

@@ -74,7 +74,7 @@ describe('an invisible record answers exactly like a missing one', () => {
 
 describe('unexpected errors', () => {
   test('are answered INTERNAL_SERVER_ERROR with the request id hint, nothing internal; the log has the details and the request id', async () => {
-    const res = await withFailingQuery(/FROM client c WHERE/, bug, () =>
+    const res = await withFailingQuery(/FROM client c JOIN client_reach cr/, bug, () =>
       postJson(
         app.server.url,
         { query: '{ clients { edges { node { id } } } }' },
@@ -91,7 +91,7 @@ describe('unexpected errors', () => {
   test('in development mode (NODE_ENV=development) the caller sees the detail', async () => {
     const dev = await extraServer(app, { development: true });
     try {
-      const res = await withFailingQuery(/FROM client c WHERE/, bug, () =>
+      const res = await withFailingQuery(/FROM client c JOIN client_reach cr/, bug, () =>
         postJson(dev.server.url, { query: '{ clients { edges { node { id } } } }' }, auth(sam)),
       );
       expect(codesOf(res)).toEqual(['INTERNAL_SERVER_ERROR']);
@@ -102,7 +102,7 @@ describe('unexpected errors', () => {
   });
 
   test('a database failure inside a resolver is SERVICE_UNAVAILABLE, not a leak', async () => {
-    const res = await withFailingQuery(/FROM client c WHERE/, refused, () =>
+    const res = await withFailingQuery(/FROM client c JOIN client_reach cr/, refused, () =>
       postJson(app.server.url, { query: '{ clients { edges { node { id } } } }' }, auth(sam)),
     );
     expect(codesOf(res)).toEqual(['SERVICE_UNAVAILABLE']);

@@ -20,6 +20,7 @@ import {
   type RootField,
 } from './fuzz-inputs';
 import { auth, postJson, raw, startHardApp, type HardApp, type RawResponse } from './support';
+import { checkClientReach } from '../../src/access/reach';
 
 let app: HardApp;
 let sam: string;
@@ -33,8 +34,12 @@ let slowest = 0;
 
 /** Could end the session or lock the account they are sent with: sent as a user no other part needs. */
 const SESSION_ENDING = /^logout$|password/i;
-/** Tables a request may touch besides the records it writes: the audit log, sessions, the login throttle. */
-const VOLATILE = /^(audit_event.*|session|login_attempt|migrations|sqlite_sequence)$/;
+/**
+ * Tables a request may touch besides the records it writes: the audit log, sessions, the login
+ * throttle, and the client reach derived from the records (checked against them instead).
+ */
+const VOLATILE =
+  /^(audit_event.*|session|login_attempt|migrations|sqlite_sequence|client_reach|reach_set.*|visible_client_count)$/;
 
 beforeAll(async () => {
   app = await startHardApp('fuzz', { loginIpLimit: 0 });
@@ -289,6 +294,7 @@ test('hostile requests that must be refused or only read: coded 4xx/GraphQL erro
 
   expect(problems).toEqual([]);
   expect(changes(before, await snapshot())).toEqual([]);
+  expect(await checkClientReach(app.db.ds.manager)).toEqual([]);
 });
 
 test('hostile strings that are valid data (names, locations, codes) are stored verbatim and change nothing else', async () => {
@@ -323,6 +329,7 @@ test('hostile strings that are valid data (names, locations, codes) are stored v
   await pool(jobs);
   expect(problems).toEqual([]);
   expect(changes(before, await snapshot(), written)).toEqual([]);
+  expect(await checkClientReach(app.db.ds.manager)).toEqual([]);
   for (const { table, id, payload } of stored) {
     const [row] = await app.db.ds.query(`SELECT * FROM ${app.db.ds.driver.escape(table)} WHERE id = ?`, [
       Number(id),

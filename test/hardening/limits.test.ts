@@ -196,7 +196,7 @@ describe('request size and time', () => {
     // once answered it must not ask the database for the clients' enrollments.
     ds.query = (async (sql: string, params?: unknown[]) => {
       if (answered) late.push(sql);
-      if (/FROM client c WHERE/.test(sql)) await new Promise((r) => setTimeout(r, 2000));
+      if (/FROM client c JOIN client_reach cr/.test(sql)) await new Promise((r) => setTimeout(r, 2000));
       return query(sql, params);
     }) as typeof ds.query;
     try {

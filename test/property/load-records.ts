@@ -13,6 +13,7 @@
  * restrict-intake flag that were asked for.
  */
 import type { EntityManager } from 'typeorm';
+import { refreshClientReach } from '../../src/access/reach';
 import { addDays } from '../../src/database/sql-time';
 import { AssessmentLevel, AssessmentType, LivingSituation, ServiceRecordType } from '../../src/hud';
 import { Client } from '../../src/modules/client/client.entity';
@@ -229,4 +230,6 @@ export async function insertRecords(
       );
     }
   }
+  // Repository inserts bypass the services that keep each client's reach current.
+  await refreshClientReach(m, ids.clientIds);
 }

@@ -24,6 +24,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { addDays } from '../../src/database/sql-time';
+import { writeTransaction } from '../../src/database/transactions';
 import { ProjectType } from '../../src/hud';
 import { Organization } from '../../src/modules/organization/organization.entity';
 import { Program } from '../../src/modules/program/program.entity';
@@ -217,7 +218,19 @@ export async function loadWorld(env: LoadEnv, w: World): Promise<LoadedWorld> {
     clientVersions: [],
     txIds: [],
   };
-  const loader = await env.ds.transaction(async (m) => {
+  // As the server writes (READ COMMITTED on MySQL, run again after a deadlock): worlds load side by
+  // side, and each refreshes the reach of its clients. A second run starts from empty id lists.
+  const loader = await writeTransaction(env.ds, async (m) => {
+    for (const list of [
+      ids.orgIds,
+      ids.programIds,
+      ids.workgroupIds,
+      ids.usernames,
+      ids.clientIds,
+      ids.clientVersions,
+      ids.txIds,
+    ])
+      list.length = 0;
     const username = await insertSetup(m, env, w, ids);
     if (!w.loadViaApi) await insertRecords(m, w, ids, env.today);
     return username;

@@ -17,8 +17,12 @@ import { AdminLifecycleSqlite1795329440784 } from './sqlite/1795329440784-AdminL
 
 import { AdminLifecycleMysql1795329440784 } from './mysql/1795329440784-AdminLifecycle';
 
+import { ClientReachSqlite1796085612079 } from './sqlite/1796085612079-ClientReach';
+
+import { ClientReachMysql1796085612079 } from './mysql/1796085612079-ClientReach';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079];

@@ -1,6 +1,8 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
+import { countVisibleClients } from '../../access/reach';
 import {
+  clientReachVisibility,
   clientVisibility,
   TRANSACTION_TABLES,
   transactionVisibility,
@@ -24,6 +26,7 @@ import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
 import { Client } from './client.entity';
 import type { CreateClientInput, UpdateClientInput } from './client.inputs';
+import { writeTransaction } from '../../database/transactions';
 
 export interface ClientListArgs {
   first?: number | null;
@@ -77,6 +80,11 @@ const prefix = (text: string) => `${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
  * Visible clients, oldest first, keyset-paged by id. `search` matches each word against the
  * start of the first or last name, or a YYYY-MM-DD date against the date of birth; searching
  * a field the caller may not read is refused (the result would reveal it).
+ *
+ * The page walks the clients in id order testing each one's reach (two index lookups), then
+ * re-checks the rows it returns with the full visibility predicate: should a client's reach
+ * ever be out of date, the row is left out and logged rather than shown. The unfiltered total
+ * is the organization's maintained count (access/reach.ts); a filtered one counts the matches.
  */
 export async function listClients(
   ctx: RequestContext,
@@ -85,7 +93,7 @@ export async function listClients(
   const access = readyAccess(ctx);
   const first = pageSize(args.first);
   const after = decodeCursor(args.after, ['number']);
-  const where = [clientVisibility('c', access.scope)];
+  const where = [clientReachVisibility('c', 'cr', access.scope)];
   const params: unknown[] = [];
   const search = args.search?.trim() ?? '';
   maxLength('search', search, 100);
@@ -107,13 +115,27 @@ export async function listClients(
     where.push(enrollmentFilter.sql);
     params.push(...enrollmentFilter.params);
   }
+  const filtered = where.length > 1;
   const filter = where.join(' AND ');
   const keyset = after ? ' AND c.id > ?' : '';
   const rows: Record<string, unknown>[] = await ctx.ds.query(
-    `SELECT c.* FROM client c WHERE ${filter}${keyset} ORDER BY c.id LIMIT ${first + 1}`,
+    `SELECT c.*, CASE WHEN ${clientVisibility('c', access.scope)} THEN 1 ELSE 0 END AS visible_check
+       FROM client c JOIN client_reach cr ON cr.client_id = c.id
+      WHERE ${filter}${keyset} ORDER BY c.id LIMIT ${first + 1}`,
     after ? [...params, after[0]] : params,
   );
-  const clients = hydrateAll(ctx.ds, Client, rows);
+  const stale = rows.filter((r) => Number(r.visible_check) !== 1);
+  if (stale.length) {
+    ctx.log.error(
+      { clientIds: stale.map((r) => Number(r.id)) },
+      'client reach out of date: clients left out of the list; run npm run db:reach -- check',
+    );
+  }
+  const clients = hydrateAll(
+    ctx.ds,
+    Client,
+    stale.length ? rows.filter((r) => Number(r.visible_check) === 1) : rows,
+  );
   for (const c of clients.slice(0, first)) {
     ctx.loaders.client.prime(c.id, c);
     ctx.reads.client(c.id);
@@ -123,7 +145,11 @@ export async function listClients(
     first,
     (c) => [c.id],
     async () => {
-      const [{ n }] = await ctx.ds.query(`SELECT COUNT(*) AS n FROM client c WHERE ${filter}`, params);
+      if (!filtered) return countVisibleClients(ctx.ds, access.scope);
+      const [{ n }] = await ctx.ds.query(
+        `SELECT COUNT(*) AS n FROM client c JOIN client_reach cr ON cr.client_id = c.id WHERE ${filter}`,
+        params,
+      );
       return Number(n);
     },
   );
@@ -190,7 +216,7 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
 export async function createClient(ctx: RequestContext, input: CreateClientInput): Promise<Client> {
   const access = readyAccess(ctx);
   const values = clientValues(input, localToday());
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const org = await m.getRepository(Organization).findOneByOrFail({ id: access.organizationId as number });
     const client = m.getRepository(Client).create({
       nameDataQuality:
@@ -230,7 +256,7 @@ export async function updateClient(
   const clientId = requiredId('id', id);
   const { version, ...fields } = input;
   const values = clientValues(fields, localToday());
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId);
@@ -266,7 +292,7 @@ export async function updateClient(
 export async function deleteClient(ctx: RequestContext, id: string, version: number): Promise<boolean> {
   const access = readyAccess(ctx);
   const clientId = requiredId('id', id);
-  return ctx.ds.transaction(async (m) => {
+  return writeTransaction(ctx.ds, async (m) => {
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId, true);
