@@ -20,22 +20,24 @@ export async function explainQ1(pool: Pool, scope: VisibilityScope, n: number): 
   const [page] = await pool.query<RowDataPacket[]>(q1Sql.page(scope, n));
   const clientIds = page.slice(0, n).map((r) => Number(r.id));
   const [enrollments] = await pool.query<RowDataPacket[]>(q1Sql.enrollments(scope, clientIds));
-  const statements: Array<[string, string, boolean]> = [
-    ['clients page', q1Sql.page(scope, n), true],
-    ['count', q1Sql.count(scope), false],
-    ['enrollments', q1Sql.enrollments(scope, clientIds), false],
+  const count = q1Sql.count(scope);
+  const statements: Array<[string, string, unknown[], boolean]> = [
+    ['clients page', q1Sql.page(scope, n), [], true],
+    ['count', count.sql, count.params, false],
+    ['enrollments', q1Sql.enrollments(scope, clientIds), [], false],
     [
       'services',
       q1Sql.services(
         scope,
         enrollments.map((e) => Number(e.id)),
       ),
+      [],
       false,
     ],
   ];
   const plan: PlanRow[] = [];
-  for (const [statement, sql, keyset] of statements) {
-    const [rows] = await pool.query<RowDataPacket[]>(`EXPLAIN ${sql}`);
+  for (const [statement, sql, params, keyset] of statements) {
+    const [rows] = await pool.query<RowDataPacket[]>(`EXPLAIN ${sql}`, params);
     for (const r of rows) {
       const table = String(r.table ?? '');
       const type = String(r.type ?? '');

@@ -8,8 +8,13 @@
 import mysql, { type Pool, type RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { loadSession } from '../../src/access/load-access';
-import * as visibility from '../../src/access/visibility';
-import { clientVisibility, transactionVisibility, type VisibilityScope } from '../../src/access/visibility';
+import { visibleCountStatement } from '../../src/access/reach';
+import {
+  clientReachVisibility,
+  clientVisibility,
+  transactionVisibility,
+  type VisibilityScope,
+} from '../../src/access/visibility';
 import { hashToken } from '../../src/auth/tokens';
 import { localToday } from '../../src/database/sql-time';
 
@@ -46,18 +51,15 @@ export async function floorScope(pool: Pool, token: string): Promise<VisibilityS
 
 const ids = (values: number[]) => (values.length ? values.join(', ') : 'NULL');
 
-/** Q1's statements (after the session one), for the floor and for EXPLAIN. */
+/** Q1's statements (after the session one), for the floor and for EXPLAIN: the server's own SQL. */
 export const q1Sql = {
+  /** The page as listClients reads it: walked by reach, each returned row re-checked in full. */
   page: (scope: VisibilityScope, n: number) =>
-    `SELECT c.* FROM client c WHERE ${clientVisibility('c', scope)} ORDER BY c.id LIMIT ${n + 1}`,
-  /** The server's own count statement: a dedicated builder when visibility.ts has one, else the predicate. */
-  count: (scope: VisibilityScope) => {
-    const dedicated = (visibility as { visibleClientCountSql?: (s: VisibilityScope) => string })
-      .visibleClientCountSql;
-    return dedicated
-      ? dedicated(scope)
-      : `SELECT COUNT(*) AS n FROM client c WHERE ${clientVisibility('c', scope)}`;
-  },
+    `SELECT c.*, CASE WHEN ${clientVisibility('c', scope)} THEN 1 ELSE 0 END AS visible_check
+       FROM client c JOIN client_reach cr ON cr.client_id = c.id
+      WHERE ${clientReachVisibility('c', 'cr', scope)} ORDER BY c.id LIMIT ${n + 1}`,
+  /** The total as countVisibleClients reads it (the stored count exists after the first request). */
+  count: (scope: VisibilityScope) => visibleCountStatement(scope),
   enrollments: (scope: VisibilityScope, clientIds: number[]) =>
     `SELECT e.*, p.id AS p__id, p.name AS p__name FROM enrollment e JOIN program p ON p.id = e.program_id
       WHERE e.client_id IN (${ids(clientIds)}) AND ${transactionVisibility('e', scope)} ORDER BY e.entry_date DESC, e.id DESC`,
@@ -86,7 +88,11 @@ export async function floorQ1(pool: Pool, token: string, n: number, count = true
   const [page] = await pool.query<RowDataPacket[]>(q1Sql.page(scope, n));
   const clientIds = page.slice(0, n).map((r) => Number(r.id));
   const [countRows, [enrollments]] = await Promise.all([
-    count ? pool.query<RowDataPacket[]>(q1Sql.count(scope)).then(([rows]) => rows) : [{ n: NaN }],
+    count
+      ? pool
+          .query<RowDataPacket[]>(q1Sql.count(scope).sql, q1Sql.count(scope).params)
+          .then(([rows]) => [{ n: Number(rows[0].reached) + Number(rows[0].released) }])
+      : [{ n: NaN }],
     pool.query<RowDataPacket[]>(q1Sql.enrollments(scope, clientIds)),
   ]);
   const [services] = await pool.query<RowDataPacket[]>(

@@ -12,6 +12,7 @@
  *   --load-seconds N        autocannon duration (default 20)
  *   --skip-load             skip the autocannon run (targets 5 and 7)
  *   --skip-naive            skip the naive design (target 3)
+ *   --keep-db-settings      leave the server's buffer pool as it is (see server-settings.ts)
  *   --compare-scale NAME    the other scale for target 6, loaded if missing (default: 1m compares with
  *                           100k; 100k compares with 1m when that data set is already loaded)
  *   --compare-db NAME       the other scale's database (default wp_bench / wp_bench_1m)
@@ -47,6 +48,7 @@ export interface BenchOptions {
   loadSeconds: number;
   skipLoad: boolean;
   skipNaive: boolean;
+  keepDbSettings: boolean;
   compareScale: ScaleName | null;
   compareDb: string | null;
   cpuProf: boolean;
@@ -95,6 +97,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     '--load-seconds',
     '--skip-load',
     '--skip-naive',
+    '--keep-db-settings',
     '--compare-scale',
     '--compare-db',
     '--cpu-prof',
@@ -132,6 +135,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     ),
     skipLoad: args.includes('--skip-load'),
     skipNaive: args.includes('--skip-naive'),
+    keepDbSettings: args.includes('--keep-db-settings'),
     compareScale: scaleName(flagValue(args, '--compare-scale') ?? env.BENCH_COMPARE_SCALE, defaultCompare),
     compareDb: flagValue(args, '--compare-db') ?? null,
     cpuProf: args.includes('--cpu-prof'),

@@ -12,6 +12,7 @@
  * Progress goes to stderr, the report to stdout. Timings are reported, never asserted.
  */
 import 'reflect-metadata';
+import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import type { Pool } from 'mysql2/promise';
@@ -26,6 +27,7 @@ import { Q1, Q2, Q3 } from './queries';
 import { startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
+import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 
 const SIZES = [10, 100, 500] as const;
@@ -146,6 +148,16 @@ async function main(): Promise<void> {
   }
 
   const pool = openPool(url);
+  const dataBytes =
+    (await databaseBytes(pool, opts.database)) +
+    (compare
+      ? await databaseBytes(pool, new URL(compare.url.replace(/^mariadb:/, 'mysql:')).pathname.slice(1))
+      : 0);
+  const server = await prepareServer(pool, dataBytes, opts.keepDbSettings);
+  log(
+    `MariaDB ${server.version}: buffer pool ${fmtGiB(server.bufferPoolBytes)} for ${fmtGiB(dataBytes)} of data` +
+      (server.changed ? ` (set ${server.changed})` : ''),
+  );
   const config = benchConfig(url);
   const ds = await createDataSource(config).initialize();
   const marks = await watermarks(pool);
@@ -166,12 +178,12 @@ async function main(): Promise<void> {
   const cleanup = () =>
     (cleaned ??= (async () => {
       for (const s of servers) await s.stop().catch(() => undefined);
-      const removed = await removeWritten(pool, marks);
+      const removed = await removeWritten(pool, ds, marks);
       await pool.end();
       await ds.destroy();
       for (const extra of [other, treeRun]) {
         if (!extra) continue;
-        await removeWritten(extra.pool, extra.marks);
+        await removeWritten(extra.pool, extra.ds, extra.marks);
         await extra.pool.end();
         await extra.ds.destroy();
       }
@@ -292,7 +304,7 @@ async function main(): Promise<void> {
       const samplers: Record<string, Sampler> = {};
       for (const s of designs) samplers[s.label] = q1Sampler(s, token, n);
       samplers.floor = async () => (await floorQ1(pool, token, n)).ms;
-      // The floor without the count statement, for servers that cache totals.
+      // The floor without the count statement: what counting the total costs.
       samplers['floor-nocount'] = async () => (await floorQ1(pool, token, n, false)).ms;
       q1[n] = await sideBySide(samplers, opts.samples, `Q1 N=${n}`);
     }
@@ -389,6 +401,7 @@ async function main(): Promise<void> {
       compareScale: compare?.scale ?? null,
       plans,
       load,
+      server,
     });
   } finally {
     await cleanup();
@@ -396,6 +409,7 @@ async function main(): Promise<void> {
 }
 
 interface ReportInput {
+  server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
   info: DatasetInfo;
@@ -515,6 +529,10 @@ function report(r: ReportInput): void {
   );
   out.push(
     `data set ${d.generated ? 'generated in this run' : `reused (generated ${d.generatedAt})`}: generation took ${d.generationSeconds.toFixed(1)} s`,
+  );
+  out.push(
+    `MariaDB ${r.server.version}, buffer pool ${fmtGiB(r.server.bufferPoolBytes)}, innodb_flush_log_at_trx_commit=${r.server.flushLogAtTrxCommit}; ` +
+      `Node ${process.version}, ${os.cpus().length} CPUs`,
   );
   out.push(
     `user ${r.actor.username} (${r.actor.workgroup}) of ${r.actor.organizationCode}, MOU partners: ${r.actor.partners.length}; ` +

@@ -7,6 +7,8 @@
  */
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
+import { refreshClientReach } from '../../src/access/reach';
+import { TRANSACTION_TABLES } from '../../src/access/visibility';
 import { createSession } from '../../src/auth/session-store';
 import type { Config } from '../../src/config';
 import { localToday } from '../../src/database/sql-time';
@@ -49,13 +51,25 @@ export async function watermarks(pool: Pool): Promise<Watermarks> {
   return marks;
 }
 
-/** Deletes what the bench wrote (Q3's services, the arranged records, audit events, sessions). */
-export async function removeWritten(pool: Pool, marks: Watermarks): Promise<number> {
+/**
+ * Deletes what the bench wrote (Q3's services, the arranged records, audit events, sessions),
+ * then brings the reach of the clients those records belonged to back in line with the rows.
+ */
+export async function removeWritten(pool: Pool, ds: DataSource, marks: Watermarks): Promise<number> {
   let removed = 0;
+  const clients = new Set<number>();
   for (const table of WRITTEN) {
+    if (TRANSACTION_TABLES.includes(table as (typeof TRANSACTION_TABLES)[number])) {
+      const [owners] = await pool.query<RowDataPacket[]>(
+        `SELECT DISTINCT client_id FROM ${table} WHERE id > ?`,
+        [marks[table]],
+      );
+      for (const r of owners) clients.add(Number(r.client_id));
+    }
     const [result] = await pool.query(`DELETE FROM ${table} WHERE id > ?`, [marks[table]]);
     removed += (result as { affectedRows: number }).affectedRows;
   }
+  await ds.transaction((m) => refreshClientReach(m, [...clients]));
   return removed;
 }
 
