@@ -48,6 +48,9 @@ export function dataSourceOptions(
       timezone: 'Z',
       dateStrings: ['DATE'],
       poolSize: extra.poolSize ?? 10,
+      // mysql2 captures a stack trace for every query by default ("long stack traces"): about a
+      // third of a millisecond per request here. Errors are logged with the request instead.
+      trace: false,
       // connectTimeout bounds how long a request waits for a new connection while the database
       // is unreachable; the pool drops broken connections and reconnects on demand.
       extra: { enableKeepAlive: true, connectTimeout: extra.connectTimeoutMs ?? 10_000 },
