@@ -24,11 +24,12 @@ import { explainQ1, type PlanRow } from './explain';
 import { floorQ1, floorScope, openPool } from './floor';
 import { databaseUrl, parseOptions, SCALES, type BenchOptions, type ScaleName } from './options';
 import { Q1, Q2, Q3 } from './queries';
-import { startServerProcess, type ServerProcess } from './servers';
+import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
+import { cpuDuring, databasePid } from './cpu';
 
 const SIZES = [10, 100, 500] as const;
 const LOAD_N = 20;
@@ -68,6 +69,8 @@ function checked(label: string, res: { status: number; body: { errors?: unknown[
 }
 
 interface LoadResult {
+  /** CPU ms per completed request: server (all threads), database server, load generator. */
+  cpuPerRequest: Record<string, number | null>;
   rps: number;
   p50: number;
   p99: number;
@@ -77,29 +80,41 @@ interface LoadResult {
   rssMedian: number;
 }
 
-async function loadTest(server: ServerProcess, runToken: string, seconds: number): Promise<LoadResult> {
+async function loadTest(
+  server: ServerProcess,
+  runToken: string,
+  seconds: number,
+  dbPid: number | undefined,
+): Promise<LoadResult> {
   const token = server.token ?? runToken;
   let graphqlErrors = 0;
   let result: autocannon.Result | undefined;
+  let cpu: Record<string, number | null> = {};
   const samples = await server.rss(async () => {
-    result = await autocannon({
-      url: `${server.url}/graphql`,
-      connections: LOAD_CONNECTIONS,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: Q1, variables: { n: LOAD_N } }),
-          onResponse: (_status: number, body: string) => {
-            if (body.includes('"errors"')) graphqlErrors++;
+    cpu = await cpuDuring({ server: server.child.pid, database: dbPid }, async () => {
+      result = await autocannon({
+        url: `${server.url}/graphql`,
+        connections: LOAD_CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: Q1, variables: { n: LOAD_N } }),
+            onResponse: (_status: number, body: string) => {
+              if (body.includes('"errors"')) graphqlErrors++;
+            },
           },
-        },
-      ],
+        ],
+      });
     });
   });
   const r = result as autocannon.Result;
+  const perRequest = Object.fromEntries(
+    Object.entries(cpu).map(([k, ms]) => [k, ms === null ? null : ms / Math.max(1, r.requests.total)]),
+  );
   return {
+    cpuPerRequest: perRequest,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -196,6 +211,9 @@ async function main(): Promise<void> {
     });
   }
   try {
+    log('compiling the servers with tsc (they run the emitted JavaScript, as npm start does)');
+    compileTree();
+    if (opts.tree) compileTree(opts.tree);
     log('starting server processes');
     const prod = await start('prod');
     const bare = await start('bare');
@@ -372,6 +390,7 @@ async function main(): Promise<void> {
     }
 
     // Load (targets 5 and 7).
+    const dbPid = databasePid(new URL(url.replace(/^mariadb:/, 'mysql:')).hostname);
     let load: LoadResult | null = null;
     let treeLoad: LoadResult | null = null;
     if (!opts.skipLoad) {
@@ -380,7 +399,7 @@ async function main(): Promise<void> {
           `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${s.label}`,
         );
         await ok(s.url, Q1, { n: LOAD_N }, s.token ?? token);
-        const result = await loadTest(s, token, opts.loadSeconds);
+        const result = await loadTest(s, token, opts.loadSeconds, dbPid);
         if (s === prod) load = result;
         else treeLoad = result;
         // Let the requests autocannon abandoned at the end finish before anything else runs.
@@ -425,6 +444,22 @@ interface ReportInput {
 }
 
 const pass = (good: boolean) => (good ? 'PASS' : 'FAIL');
+
+/**
+ * CPU per request under load and what it allows on this machine: at most cores x 1000 / (total
+ * CPU ms per request) requests a second, so at least connections / that rate of mean latency.
+ */
+function cpuSummary(l: LoadResult): string {
+  const parts = Object.entries(l.cpuPerRequest).filter((e): e is [string, number] => e[1] !== null);
+  if (!parts.length) return 'CPU per request not measured';
+  const total = parts.reduce((t, [, ms]) => t + ms, 0);
+  const ceiling = (os.cpus().length * 1000) / total;
+  return (
+    `CPU per request ${parts.map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(' + ')} = ${total.toFixed(1)} ms: ` +
+    `at most ${ceiling.toFixed(0)} req/s on ${os.cpus().length} cores, so a mean latency of at least ` +
+    `${((LOAD_CONNECTIONS / ceiling) * 1000).toFixed(0)} ms at ${LOAD_CONNECTIONS} connections`
+  );
+}
 
 function report(r: ReportInput): void {
   const p50 = (xs: number[] | undefined) => (xs ? median(xs) : NaN);
@@ -478,7 +513,7 @@ function report(r: ReportInput): void {
     const l = r.load;
     rows.push([
       `5 load: ${LOAD_CONNECTIONS} conns, ${r.opts.loadSeconds} s, Q1 N=${LOAD_N}`,
-      `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.errors} errors (${l.requests} requests)`,
+      `${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.errors} errors (${l.requests} requests); ${cpuSummary(l)}`,
       'p99 <= 250 ms, 0 errors',
       pass(l.p99 <= 250 && l.errors === 0),
     ]);
