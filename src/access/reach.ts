@@ -302,7 +302,8 @@ export function visibleCountStatement(scope: VisibilityScope): { sql: string; pa
 /**
  * The number of clients visible to the scope's organization: its stored count for today's
  * partners (created here, under share locks on the sets it sums, the first time those partners
- * are seen), plus the clients released to it by release exceptions and not otherwise visible.
+ * are seen, replacing the organization's counts for other partners), plus the clients released
+ * to it by release exceptions and not otherwise visible.
  */
 export async function countVisibleClients(ds: DataSource, scope: VisibilityScope): Promise<number> {
   const partners = [...scope.sharingOrganizationIds].sort((a, b) => a - b);
@@ -328,6 +329,12 @@ export async function countVisibleClients(ds: DataSource, scope: VisibilityScope
         : `INSERT INTO visible_client_count (organization_id, partner_key, partners, clients) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE clients = clients`,
       [scope.organizationId, key, partners.join(','), total],
     );
+    // The organization's counts for other sets of partners are not today's: every refresh
+    // would keep adjusting them for nothing. Should one be needed again, it is made again.
+    await m.query(`DELETE FROM visible_client_count WHERE organization_id = ? AND partner_key <> ?`, [
+      scope.organizationId,
+      key,
+    ]);
     return total;
   });
   return reached + first.released;
