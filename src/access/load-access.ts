@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessRole } from './access-role';
 import type { AccessFacts, MissingTraining, OrgAssignmentFact } from './access-context';
 import { sqlTimestamp } from '../database/sql-time';
+import { activeSharesJoin } from './visibility';
 
 /** Session facts needed besides AccessFacts: whether it is still valid and due a last-seen update. */
 export interface LoadedSession {
@@ -69,10 +70,8 @@ export async function loadSession(
     UNION ALL
     SELECT 'share', sh.from_organization_id, NULL, NULL, NULL, NULL, NULL, 0, 0, 0
       FROM ${session}
-      JOIN information_release_share sh ON sh.to_organization_id = s.organization_id
-      JOIN information_release r ON r.id = sh.release_id
-      JOIN organization o ON o.id = sh.from_organization_id AND o.victim_service_provider = 0
-     WHERE ${live} AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date >= ?)
+      ${activeSharesJoin('s.organization_id')}
+     WHERE ${live}
     UNION ALL
     SELECT 'training', NULL, NULL, NULL, NULL, t.course, t.kind, 0, 0, 0
       FROM ${session}
@@ -83,14 +82,14 @@ export async function loadSession(
   const liveParams = [tokenHash, nowText, idleCutoff];
   const params = [
     touchCutoff,
-    ...liveParams,
-    ...liveParams,
-    ...liveParams,
-    ...liveParams,
-    ...liveParams,
+    ...liveParams, // session
+    ...liveParams, // cap
+    ...liveParams, // wg
+    ...liveParams, // org
+    today, // share: the release active today (activeSharesJoin)
     today,
-    today,
     ...liveParams,
+    ...liveParams, // training
   ];
   const rows: (Row & { f1: number | string; f2: number | string; f3: number | string })[] = await db.query(
     sql,

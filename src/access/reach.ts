@@ -26,6 +26,7 @@ import { localToday } from '../database/sql-time';
 import { writeTransaction } from '../database/transactions';
 import { ReachRole } from './reach.entity';
 import {
+  activeSharesJoin,
   releasedOnlyCountSql,
   TRANSACTION_TABLES,
   visibleReachSetsSql,
@@ -152,14 +153,11 @@ async function ensureSets(db: SqlRunner, reaches: Map<string, Reach>): Promise<M
     );
     if (!insertedOne(result)) continue;
     const [{ id }] = await db.query(`SELECT id FROM reach_set WHERE fingerprint = ?`, [fp]);
-    const reach = reaches.get(fp) as Reach;
-    const members = [
-      ...reach.holds.map((org) => [org, ReachRole.HOLDS]),
-      ...reach.shares.map((org) => [org, ReachRole.SHARES]),
-    ];
-    await db.query(
-      `INSERT INTO reach_set_organization (organization_id, role, reach_set_id) VALUES ${members.map(() => '(?, ?, ?)').join(', ')}`,
-      members.flatMap(([org, role]) => [org, role, Number(id)]),
+    await insertRows(
+      db,
+      'reach_set_organization',
+      MEMBER_COLUMNS,
+      memberRows(reaches.get(fp) as Reach, Number(id)),
     );
   }
   if (missing.length) await find(missing);
@@ -240,14 +238,28 @@ export function reachVisibleTo(reach: Reach, organizationId: number, partners: r
   return reach.holds.includes(organizationId) || reach.shares.some((org) => partners.includes(org));
 }
 
-async function membersOf(db: SqlRunner, setIds: readonly number[]): Promise<Map<number, Reach>> {
-  const sets = new Map<number, Reach>(setIds.map((id) => [id, { holds: [], shares: [] }]));
-  if (setIds.length === 0) return sets;
+const MEMBER_COLUMNS = ['organization_id', 'role', 'reach_set_id'];
+
+/** The reach_set_organization rows of a set. */
+function memberRows(reach: Reach, setId: number): unknown[][] {
+  return [
+    ...reach.holds.map((org) => [org, ReachRole.HOLDS, setId]),
+    ...reach.shares.map((org) => [org, ReachRole.SHARES, setId]),
+  ];
+}
+
+/** The reach of stored sets (all of them when `setIds` is null), organizations in id order. */
+async function membersOf(db: SqlRunner, setIds: readonly number[] | null): Promise<Map<number, Reach>> {
+  const sets = new Map<number, Reach>((setIds ?? []).map((id) => [id, { holds: [], shares: [] }]));
+  if (setIds?.length === 0) return sets;
   const rows: Array<Record<string, number | string>> = await db.query(
-    `SELECT reach_set_id, organization_id, role FROM reach_set_organization WHERE reach_set_id IN (${idList(setIds)})`,
+    `SELECT reach_set_id, organization_id, role FROM reach_set_organization
+      ${setIds ? `WHERE reach_set_id IN (${idList(setIds)})` : ''} ORDER BY reach_set_id, organization_id`,
   );
   for (const r of rows) {
-    const set = sets.get(Number(r.reach_set_id)) as Reach;
+    const id = Number(r.reach_set_id);
+    let set = sets.get(id);
+    if (!set) sets.set(id, (set = { holds: [], shares: [] }));
     (r.role === ReachRole.HOLDS ? set.holds : set.shares).push(Number(r.organization_id));
   }
   return sets;
@@ -306,15 +318,12 @@ export function visibleCountStatement(scope: VisibilityScope): { sql: string; pa
  * to it by release exceptions and not otherwise visible.
  */
 export async function countVisibleClients(ds: DataSource, scope: VisibilityScope): Promise<number> {
+  const { sql, params } = visibleCountStatement(scope);
+  const [row] = await ds.query(sql, params);
+  const released = Number(row.released);
+  if (row.reached !== null) return Number(row.reached) + released;
   const partners = [...scope.sharingOrganizationIds].sort((a, b) => a - b);
   const key = partnerKey(partners);
-  const read = async (db: SqlRunner) => {
-    const { sql, params } = visibleCountStatement(scope);
-    const [row] = await db.query(sql, params);
-    return { reached: row.reached === null ? null : Number(row.reached), released: Number(row.released) };
-  };
-  const first = await read(ds.manager);
-  if (first.reached !== null) return first.reached + first.released;
   const reached = await writeTransaction(ds, async (m) => {
     // Locking reads: a refresh that changed one of these sets and has not committed is waited
     // for, and a refresh after this one sees the new row (it updates every stored count).
@@ -337,7 +346,7 @@ export async function countVisibleClients(ds: DataSource, scope: VisibilityScope
     ]);
     return total;
   });
-  return reached + first.released;
+  return reached + released;
 }
 
 export interface ReachSummary {
@@ -413,11 +422,8 @@ export async function rebuildClientReach(db: SqlRunner, batch = 5000): Promise<R
   await insertRows(
     db,
     'reach_set_organization',
-    ['organization_id', 'role', 'reach_set_id'],
-    all.flatMap(([, s]) => [
-      ...s.reach.holds.map((org) => [org, ReachRole.HOLDS, s.id]),
-      ...s.reach.shares.map((org) => [org, ReachRole.SHARES, s.id]),
-    ]),
+    MEMBER_COLUMNS,
+    all.flatMap(([, s]) => memberRows(s.reach, s.id)),
   );
   // Each organization's count for its partners today, so no list request has to create one
   // (a release starting or ending later makes the next request create the new one).
@@ -436,11 +442,7 @@ export async function rebuildClientReach(db: SqlRunner, batch = 5000): Promise<R
   return { clients, sets: sets.size, seconds: (Date.now() - started) / 1000 };
 }
 
-/**
- * Every organization with the organizations that share with it through a release active on
- * `today`, never a victim service provider: the same rule as the session's sharing list
- * (load-access.ts).
- */
+/** Every organization with the organizations sharing with it on `today` (activeSharesJoin). */
 async function partnersToday(db: SqlRunner, today: string): Promise<Map<number, number[]>> {
   const partners = new Map<number, number[]>();
   for (const o of (await db.query(`SELECT id FROM organization ORDER BY id`)) as Array<{
@@ -448,12 +450,9 @@ async function partnersToday(db: SqlRunner, today: string): Promise<Map<number, 
   }>)
     partners.set(Number(o.id), []);
   const shares: Array<{ to_id: number | string; from_id: number | string }> = await db.query(
-    `SELECT DISTINCT sh.to_organization_id AS to_id, sh.from_organization_id AS from_id
-       FROM information_release_share sh
-       JOIN information_release r ON r.id = sh.release_id
-       JOIN organization o ON o.id = sh.from_organization_id AND o.victim_service_provider = 0
-      WHERE r.start_date <= ? AND (r.end_date IS NULL OR r.end_date >= ?)
-      ORDER BY sh.to_organization_id, sh.from_organization_id`,
+    `SELECT DISTINCT t.id AS to_id, sh.from_organization_id AS from_id
+       FROM organization t ${activeSharesJoin('t.id')}
+      ORDER BY t.id, sh.from_organization_id`,
     [today, today],
   );
   for (const s of shares) partners.get(Number(s.to_id))?.push(Number(s.from_id));
@@ -503,24 +502,14 @@ export async function checkClientReach(db: SqlRunner, limit = 20, batch = 5000):
     const want = counted.get(fp) ?? 0;
     if (s.clients !== want) report(`reach set ${s.id} counts ${s.clients} clients, should be ${want}`);
   }
-  const members: Array<Record<string, number | string>> = await db.query(
-    `SELECT organization_id, role, reach_set_id FROM reach_set_organization`,
-  );
-  const byId = new Map<number, Reach>();
-  for (const m of members) {
-    const r = byId.get(Number(m.reach_set_id)) ?? { holds: [], shares: [] };
-    (m.role === ReachRole.HOLDS ? r.holds : r.shares).push(Number(m.organization_id));
-    byId.set(Number(m.reach_set_id), r);
-  }
+  const byId = await membersOf(db, null);
   for (const [fp, reach] of expectedSets) {
     const s = stored.get(fp);
     const got = s && byId.get(s.id);
-    const norm = (r: Reach) =>
-      reachText({ holds: [...r.holds].sort((a, b) => a - b), shares: [...r.shares].sort((a, b) => a - b) });
     if (!s) report(`no reach set for ${reachText(reach)}`);
-    else if (!got || norm(got) !== reachText(reach))
+    else if (!got || reachText(got) !== reachText(reach))
       report(
-        `reach set ${s.id} lists ${got ? norm(got) : 'no organizations'}, should be ${reachText(reach)}`,
+        `reach set ${s.id} lists ${got ? reachText(got) : 'no organizations'}, should be ${reachText(reach)}`,
       );
   }
   for (const c of (await db.query(

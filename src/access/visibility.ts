@@ -18,6 +18,18 @@ export interface VisibilityScope {
   today: string;
 }
 
+/**
+ * The joins to the shares into the organization in `toColumn` from a release active on the day
+ * bound to its two `?` placeholders, never from a victim service provider: who shares with whom
+ * today (§3). `sh.from_organization_id` is the sharing organization. The session's sharing list
+ * (load-access.ts) and the reach counts (reach.ts) both use it.
+ */
+export function activeSharesJoin(toColumn: string): string {
+  return `JOIN information_release_share sh ON sh.to_organization_id = ${identifierPath(toColumn)}
+      JOIN information_release r ON r.id = sh.release_id AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date >= ?)
+      JOIN organization shf ON shf.id = sh.from_organization_id AND shf.victim_service_provider = 0`;
+}
+
 /** Tables holding transactions, each with client_id, organization_id, restriction, date_deleted. */
 export const TRANSACTION_TABLES = [
   'enrollment',
@@ -37,6 +49,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`not an SQL identifier: ${name}`);
   return name;
+}
+
+/** `alias.column`, both validated identifiers. */
+function identifierPath(path: string): string {
+  return path.split('.').map(identifier).join('.');
 }
 
 function id(value: number): string {
@@ -113,8 +130,13 @@ export function programVisibility(alias: string, scope: VisibilityScope): string
  * subquery would be materialized in full for every statement.
  */
 function reachSetVisible(setColumn: string, org: string, shares: string | null): string {
-  const shared = shares ? ` OR (vm.organization_id IN (${shares}) AND vm.role = 'SHARES')` : '';
-  return `(SELECT COUNT(*) FROM reach_set_organization vm WHERE vm.reach_set_id = ${setColumn} AND ((vm.organization_id = ${org} AND vm.role = 'HOLDS')${shared})) > 0`;
+  return `(SELECT COUNT(*) FROM reach_set_organization vm WHERE vm.reach_set_id = ${setColumn} AND ${reachRoleVisible('vm', org, shares)}) > 0`;
+}
+
+/** A reach_set_organization row (alias `m`) that makes its set visible to A: A holds, a partner shares. */
+function reachRoleVisible(m: string, org: string, shares: string | null): string {
+  const shared = shares ? ` OR (${m}.organization_id IN (${shares}) AND ${m}.role = 'SHARES')` : '';
+  return `((${m}.organization_id = ${org} AND ${m}.role = 'HOLDS')${shared})`;
 }
 
 /**
@@ -136,9 +158,8 @@ export function clientReachVisibility(alias: string, reachAlias: string, scope: 
  */
 export function visibleReachSetsSql(scope: VisibilityScope): string {
   const { org, shares } = parts(scope);
-  const shared = shares ? ` OR (vm.organization_id IN (${shares}) AND vm.role = 'SHARES')` : '';
   return `SELECT rs.id, rs.clients FROM reach_set_organization vm JOIN reach_set rs ON rs.id = vm.reach_set_id
-   WHERE (vm.organization_id = ${org} AND vm.role = 'HOLDS')${shared}`;
+   WHERE ${reachRoleVisible('vm', org, shares)}`;
 }
 
 /** Clients released to A by a release exception today and not already visible through their reach. */

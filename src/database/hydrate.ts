@@ -13,14 +13,12 @@ const hydrators = new WeakMap<DataSource, Map<EntityMetadata, Map<string, Hydrat
 /**
  * Compiles a row-to-entity function for one entity and prefix: straight-line code with one
  * property read per column, the way mysql2 compiles its row parsers. A generic loop over the
- * columns reads rows of every shape at the same sites, which V8 cannot keep fast (measured: most
- * of the time of a 500-client page went into hydration). The code is generated from entity
+ * columns reads rows of every shape at the same sites, which V8 cannot keep fast (measured: 19 of
+ * about 135 ms of server CPU for a 500-client page, 8 ms compiled). The code is generated from entity
  * metadata only, never from data.
  */
 function compile(ds: DataSource, meta: EntityMetadata, prefix: string): Hydrator {
-  const columns: ColumnMetadata[] = [];
   const lines = meta.columns.map((column, i) => {
-    columns.push(column);
     const key = JSON.stringify(prefix + column.databaseName);
     const asIs = !column.transformer && typeof column.type === 'string' && AS_IS.has(column.type);
     const value = asIs ? `row[${key}]` : `prepare(row[${key}], columns[${i}])`;
@@ -42,7 +40,7 @@ function compile(ds: DataSource, meta: EntityMetadata, prefix: string): Hydrator
   return factory(
     () => meta.create(),
     (value, column) => ds.driver.prepareHydratedValue(value, column),
-    columns,
+    meta.columns,
   );
 }
 

@@ -9,9 +9,9 @@ import mysql, { type Pool, type RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { loadSession } from '../../src/access/load-access';
 import { visibleCountStatement } from '../../src/access/reach';
+import { clientPageSql } from '../../src/modules/client/client.service';
 import {
   clientReachVisibility,
-  clientVisibility,
   transactionVisibility,
   type VisibilityScope,
 } from '../../src/access/visibility';
@@ -55,9 +55,7 @@ const ids = (values: number[]) => (values.length ? values.join(', ') : 'NULL');
 export const q1Sql = {
   /** The page as listClients reads it: walked by reach, each returned row re-checked in full. */
   page: (scope: VisibilityScope, n: number) =>
-    `SELECT c.*, CASE WHEN ${clientVisibility('c', scope)} THEN 1 ELSE 0 END AS visible_check
-       FROM client c JOIN client_reach cr ON cr.client_id = c.id
-      WHERE ${clientReachVisibility('c', 'cr', scope)} ORDER BY c.id LIMIT ${n + 1}`,
+    clientPageSql(scope, clientReachVisibility('c', 'cr', scope), n),
   /** The total as countVisibleClients reads it (the stored count exists after the first request). */
   count: (scope: VisibilityScope) => visibleCountStatement(scope),
   enrollments: (scope: VisibilityScope, clientIds: number[]) =>

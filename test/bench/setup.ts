@@ -8,7 +8,7 @@
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { refreshClientReach } from '../../src/access/reach';
-import { TRANSACTION_TABLES } from '../../src/access/visibility';
+import { activeSharesJoin, TRANSACTION_TABLES } from '../../src/access/visibility';
 import { createSession } from '../../src/auth/session-store';
 import type { Config } from '../../src/config';
 import { localToday } from '../../src/database/sql-time';
@@ -90,14 +90,11 @@ export async function chooseActor(
   arrange = true,
 ): Promise<BenchActor> {
   const today = localToday();
-  // Partners as load-access.ts computes them: shares to the org in a release active today, never from a VSP.
+  // Partners as load-access.ts computes them (activeSharesJoin).
   const orgs = await rows<{ id: number; code: string; partners: string }>(
     pool,
     `SELECT o.id, o.code, GROUP_CONCAT(DISTINCT sh.from_organization_id ORDER BY sh.from_organization_id) AS partners
-       FROM organization o
-       JOIN information_release_share sh ON sh.to_organization_id = o.id
-       JOIN information_release r ON r.id = sh.release_id AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date >= ?)
-       JOIN organization f ON f.id = sh.from_organization_id AND f.victim_service_provider = 0
+       FROM organization o ${activeSharesJoin('o.id')}
       WHERE o.victim_service_provider = 0 AND o.code LIKE 'S%'
       GROUP BY o.id, o.code`,
     [today, today],

@@ -77,6 +77,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const prefix = (text: string) => `${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
 /**
+ * The page statement of the client list: up to `first + 1` clients (`c`, joined with their
+ * reach `cr`) matching `where`, in id order, each with `visible_check` from the full predicate.
+ */
+export function clientPageSql(scope: VisibilityScope, where: string, first: number): string {
+  return `SELECT c.*, CASE WHEN ${clientVisibility('c', scope)} THEN 1 ELSE 0 END AS visible_check
+       FROM client c JOIN client_reach cr ON cr.client_id = c.id
+      WHERE ${where} ORDER BY c.id LIMIT ${Math.trunc(first) + 1}`;
+}
+
+/**
  * Visible clients, oldest first, keyset-paged by id. `search` matches each word against the
  * start of the first or last name, or a YYYY-MM-DD date against the date of birth; searching
  * a field the caller may not read is refused (the result would reveal it).
@@ -119,9 +129,7 @@ export async function listClients(
   const filter = where.join(' AND ');
   const keyset = after ? ' AND c.id > ?' : '';
   const rows: Record<string, unknown>[] = await ctx.ds.query(
-    `SELECT c.*, CASE WHEN ${clientVisibility('c', access.scope)} THEN 1 ELSE 0 END AS visible_check
-       FROM client c JOIN client_reach cr ON cr.client_id = c.id
-      WHERE ${filter}${keyset} ORDER BY c.id LIMIT ${first + 1}`,
+    clientPageSql(access.scope, `${filter}${keyset}`, first),
     after ? [...params, after[0]] : params,
   );
   const stale = rows.filter((r) => Number(r.visible_check) !== 1);
