@@ -15,15 +15,23 @@ import { changeUser } from './users.service';
 /** Deactivates an account: a reason is required, and every session of the user ends now. */
 export function deactivateUser(ctx: RequestContext, id: string, reason: string): Promise<UserAccount> {
   const text = requiredText('reason', reason, 500);
-  return changeUser(ctx, id, 'deactivateUser', async (m, auth, user) => {
-    if (user.id === auth.access.userId)
-      throw appError('FORBIDDEN', 'You cannot deactivate your own account; ask another administrator.');
-    if (user.status === UserStatus.DEACTIVATED)
-      throw badInput('userId', `${user.username} is already deactivated`);
-    await m.getRepository(User).update(user.id, { status: UserStatus.DEACTIVATED, deactivationReason: text });
-    // Same transaction: the deactivation and the end of its sessions are one change.
-    await revokeUserSessions(m, user.id);
-  });
+  return changeUser(
+    ctx,
+    id,
+    'deactivateUser',
+    async (m, auth, user) => {
+      if (user.id === auth.access.userId)
+        throw appError('FORBIDDEN', 'You cannot deactivate your own account; ask another administrator.');
+      if (user.status === UserStatus.DEACTIVATED)
+        throw badInput('userId', `${user.username} is already deactivated`);
+      await m
+        .getRepository(User)
+        .update(user.id, { status: UserStatus.DEACTIVATED, deactivationReason: text });
+      // Same transaction: the deactivation and the end of its sessions are one change.
+      await revokeUserSessions(m, user.id);
+    },
+    'revoke',
+  );
 }
 
 /**
@@ -31,12 +39,18 @@ export function deactivateUser(ctx: RequestContext, id: string, reason: string):
  * (activatedAt), or the next login would find the account idle again.
  */
 export function reinstateUser(ctx: RequestContext, id: string): Promise<UserAccount> {
-  return changeUser(ctx, id, 'reinstateUser', async (m, _auth, user) => {
-    if (user.status === UserStatus.ACTIVE) throw badInput('userId', `${user.username} is already active`);
-    await m
-      .getRepository(User)
-      .update(user.id, { status: UserStatus.ACTIVE, deactivationReason: null, activatedAt: new Date() });
-  });
+  return changeUser(
+    ctx,
+    id,
+    'reinstateUser',
+    async (m, _auth, user) => {
+      if (user.status === UserStatus.ACTIVE) throw badInput('userId', `${user.username} is already active`);
+      await m
+        .getRepository(User)
+        .update(user.id, { status: UserStatus.ACTIVE, deactivationReason: null, activatedAt: new Date() });
+    },
+    'revoke',
+  );
 }
 
 /**

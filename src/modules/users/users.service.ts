@@ -28,6 +28,7 @@ import {
   assertMayAssign,
   managedUser,
   scopeCondition,
+  type ManageKind,
   userAuthority,
   type UserAuthority,
 } from './user-scope';
@@ -226,11 +227,12 @@ export async function changeUser(
   id: string,
   operation: string,
   change: (m: EntityManager, auth: UserAuthority, user: User) => Promise<void>,
+  kind: ManageKind = 'handOver',
 ): Promise<UserAccount> {
   const auth = userAuthority(ctx);
   const userId = requiredId('userId', id);
   return writeTransaction(ctx.ds, async (m) => {
-    const user = await managedUser(m, auth, userId);
+    const user = await managedUser(m, auth, userId, 'userId', kind);
     const before = await userAuditView(m, userId);
     await change(m, auth, user);
     const after = await userAuditView(m, userId);
@@ -247,17 +249,25 @@ export async function changeUser(
   });
 }
 
+/** A display name alone grants nothing; a role change is a hand-over (§4). */
 export function updateUser(ctx: RequestContext, id: string, input: UpdateUserInput): Promise<UserAccount> {
-  return changeUser(ctx, id, 'updateUser', async (m, auth, user) => {
-    const values: Partial<User> = {};
-    if (input.displayName !== undefined)
-      values.displayName = optionalText('input.displayName', input.displayName, 200);
-    if (input.accessRole != null) {
-      assertMayGrantRole(auth.access, input.accessRole, 'input.accessRole');
-      values.accessRole = input.accessRole;
-    }
-    if (Object.keys(values).length) await m.getRepository(User).update(user.id, values);
-  });
+  const kind: ManageKind = input.accessRole != null ? 'handOver' : 'revoke';
+  return changeUser(
+    ctx,
+    id,
+    'updateUser',
+    async (m, auth, user) => {
+      const values: Partial<User> = {};
+      if (input.displayName !== undefined)
+        values.displayName = optionalText('input.displayName', input.displayName, 200);
+      if (input.accessRole != null) {
+        assertMayGrantRole(auth.access, input.accessRole, 'input.accessRole');
+        values.accessRole = input.accessRole;
+      }
+      if (Object.keys(values).length) await m.getRepository(User).update(user.id, values);
+    },
+    kind,
+  );
 }
 
 /** Replaces a user's workgroups; workgroups added must grant only what the caller holds. */
