@@ -1,11 +1,13 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { countVisibleClients } from '../../access/reach';
+import { countVisibleClients, refreshClientReach } from '../../access/reach';
+import type { EntityManager } from 'typeorm';
 import {
   clientReachVisibility,
   clientVisibility,
   TRANSACTION_TABLES,
   transactionVisibility,
+  type TransactionTable,
   type VisibilityScope,
 } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
@@ -297,6 +299,63 @@ export async function updateClient(
   });
 }
 
+/** Words for a record table in a refusal ("2 enrollments"). */
+const RECORD_WORDS: Record<TransactionTable, [string, string]> = {
+  enrollment: ['enrollment', 'enrollments'],
+  enrollment_exit: ['exit', 'exits'],
+  service: ['service', 'services'],
+  current_living_situation: ['current living situation', 'current living situations'],
+  assessment: ['assessment', 'assessments'],
+  ce_event: ['coordinated entry event', 'coordinated entry events'],
+  health_and_dv: ['health & DV record', 'health & DV records'],
+};
+
+interface LiveRecord {
+  table: TransactionTable;
+  organizationId: number;
+  createdAt: string;
+  id: number;
+  visible: boolean;
+}
+
+/** The client's live (not deleted) records, each marked visible or not to the caller's active org. */
+async function liveRecords(
+  m: EntityManager,
+  clientId: number,
+  scope: VisibilityScope,
+): Promise<LiveRecord[]> {
+  const parts = TRANSACTION_TABLES.map(
+    (t) =>
+      `SELECT '${t}' AS tbl, x.id AS id, x.organization_id AS org, x.created_at AS created,
+              CASE WHEN ${transactionVisibility('x', scope)} THEN 1 ELSE 0 END AS visible
+         FROM ${t} x WHERE x.client_id = ? AND x.date_deleted IS NULL`,
+  );
+  const rows: Array<{
+    tbl: TransactionTable;
+    id: number | string;
+    org: number | string;
+    created: unknown;
+    visible: unknown;
+  }> = await m.query(
+    parts.join(' UNION ALL '),
+    parts.map(() => clientId),
+  );
+  return rows.map((r) => ({
+    table: r.tbl,
+    id: Number(r.id),
+    organizationId: Number(r.org),
+    createdAt: r.created instanceof Date ? r.created.toISOString() : String(r.created),
+    visible: Number(r.visible) === 1,
+  }));
+}
+
+/**
+ * Deletes a client the caller can see (access model §4, issue 10 leak 5). Live records the caller
+ * can see block it, named in the CONFLICT. Records the caller cannot see never show through:
+ * when only such records remain, the client is not deleted but passes to the organization
+ * holding the oldest of them and becomes restrict-intake (audited as a transfer), and the
+ * caller gets the same answer as for a deletion.
+ */
 export async function deleteClient(ctx: RequestContext, id: string, version: number): Promise<boolean> {
   const access = readyAccess(ctx);
   const clientId = requiredId('id', id);
@@ -304,19 +363,46 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId, true);
-    // Records of other organizations may hang off this client; deleting it would orphan them.
-    const live = TRANSACTION_TABLES.map(
-      (t) => `EXISTS (SELECT 1 FROM ${t} x WHERE x.client_id = ? AND x.date_deleted IS NULL)`,
-    );
-    const [{ n }] = await m.query(
-      `SELECT CASE WHEN ${live.join(' OR ')} THEN 1 ELSE 0 END AS n`,
-      live.map(() => clientId),
-    );
-    if (Number(n) === 1) {
-      throw appError(
-        'CONFLICT',
-        'This client still has enrollments or other records (possibly of other organizations); delete those first.',
+    const live = await liveRecords(m, clientId, access.scope);
+    const visible = live.filter((r) => r.visible);
+    if (visible.length) {
+      const counts = new Map<TransactionTable, number>();
+      for (const r of visible) counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
+      const named = TRANSACTION_TABLES.filter((t) => counts.has(t)).map((t) => {
+        const n = counts.get(t) as number;
+        return `${n} ${RECORD_WORDS[t][n === 1 ? 0 : 1]}`;
+      });
+      throw appError('CONFLICT', `This client still has ${named.join(', ')}; delete those first.`, {
+        records: visible.map((r) => ({ type: r.table, id: String(r.id) })),
+      });
+    }
+    if (live.length) {
+      // Only records the caller cannot see remain: keep the client for their owners, hidden.
+      const oldest = [...live].sort(
+        (a, b) => a.createdAt.localeCompare(b.createdAt) || a.table.localeCompare(b.table) || a.id - b.id,
+      )[0];
+      await updateVersioned(
+        m,
+        Client,
+        clientId,
+        version,
+        { organizationId: oldest.organizationId, restrictIntake: true, updatedById: access.userId },
+        'This client',
       );
+      await recordChange(m, ctx, {
+        action: 'UPDATE',
+        operation: 'deleteClient',
+        entityType: 'Client',
+        entityId: clientId,
+        clientId,
+        before,
+        after: {
+          ...(await m.getRepository(Client).findOneByOrFail({ id: clientId })),
+          transfer: 'kept for the organization holding its oldest remaining record, restrict-intake',
+        },
+      });
+      await refreshClientReach(m, [clientId]);
+      return true;
     }
     await updateVersioned(
       m,
