@@ -20,6 +20,7 @@ import type {
 } from './organization-admin.inputs';
 import { generateOrgCode, isOrgCode } from './org-code';
 import { releasesSharingFrom } from './release-admin.service';
+import { applyVspRulesToHeldRecords } from './vsp-flag';
 import { writeTransaction } from '../../database/transactions';
 
 export async function listOrganizations(
@@ -162,6 +163,11 @@ export async function updateOrganization(
       );
     }
     if (Object.keys(values).length) await m.getRepository(Organization).update(before.id, values);
+    // Becoming a VSP covers what the organization already holds; clearing the flag touches nothing.
+    const vspApplied =
+      values.victimServiceProvider === true && !before.victimServiceProvider
+        ? await applyVspRulesToHeldRecords(m, before.id, access.userId)
+        : null;
     const after = await m.getRepository(Organization).findOneByOrFail({ id: before.id });
     await recordChange(m, ctx, {
       action: 'UPDATE',
@@ -170,7 +176,7 @@ export async function updateOrganization(
       entityId: before.id,
       clientId: null,
       before,
-      after,
+      after: vspApplied ? { ...after, vspRulesApplied: vspApplied } : after,
     });
     return after;
   });
