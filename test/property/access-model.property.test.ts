@@ -20,7 +20,14 @@ import { hash } from '@node-rs/argon2';
 import fc from 'fast-check';
 import { localToday } from '../../src/database/sql-time';
 import { startServer, type RunningServer } from '../../src/http/server';
-import { Workgroup, WorkgroupCapability } from '../../src/modules/security/workgroup.entity';
+import { AccessRole } from '../../src/access/access-role';
+import { Organization } from '../../src/modules/organization/organization.entity';
+import { OrgAssignment, User } from '../../src/modules/security/user.entity';
+import {
+  Workgroup,
+  WorkgroupCapability,
+  WorkgroupMembership,
+} from '../../src/modules/security/workgroup.entity';
 import { Api } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { busyRetries, Checker, loginAs, newStats, type RunStats, type UserSession } from './checker';
@@ -28,6 +35,7 @@ import { loadWorld, type LoadEnv } from './load-world';
 import { exampleWorlds } from './examples';
 import { checkReads } from './read-checks';
 import { checkWrites } from './write-checks';
+import { applyLaterChanges, checkLeads } from './later-checks';
 import { cloneWorld, worldToString, type World } from './world';
 import { worldArbitrary } from './world-arbitrary';
 
@@ -76,8 +84,39 @@ beforeAll(async () => {
     loaderWorkgroupId,
     today: localToday(),
     counters: { world: 1, org: 0, release: 1 },
+    adminToken: '',
   };
+  env.adminToken = await propertyAdmin(env);
 });
+
+/** The run's HMIS administrator: setup:admin only, at an organization no world uses. */
+async function propertyAdmin(e: LoadEnv): Promise<string> {
+  const [{ id: orgId }] = (
+    await db.ds.getRepository(Organization).insert({ code: 'ZZZ', name: 'Property administration' })
+  ).identifiers;
+  const [{ id: workgroupId }] = (
+    await db.ds
+      .getRepository(Workgroup)
+      .insert({ name: 'Property admin', description: 'Sets organization flags.' })
+  ).identifiers;
+  await db.ds.getRepository(WorkgroupCapability).insert({ workgroupId, capability: 'setup:admin' });
+  const now = new Date();
+  const [{ id: userId }] = (
+    await db.ds.getRepository(User).insert({
+      username: 'property.admin',
+      displayName: 'Property admin',
+      accessRole: AccessRole.SYSTEM_ADMINISTRATOR,
+      passwordHash: e.passwordHash,
+      lastLoginAt: new Date(now.getTime() - 86_400_000),
+      euaAcceptedAt: now,
+    })
+  ).identifiers;
+  await db.ds.getRepository(WorkgroupMembership).insert({ userId, workgroupId });
+  await db.ds
+    .getRepository(OrgAssignment)
+    .insert({ userId, organizationId: orgId, canLogin: true, canEdit: true, agencyLead: false });
+  return e.api.login('property.admin', e.password);
+}
 
 afterAll(async () => {
   await server?.close();
@@ -95,6 +134,14 @@ async function checkWorld(world: World, stats: RunStats): Promise<string | null>
   // Writes one user after another: each success changes what the model predicts next.
   for (const s of sessions) await checkWrites(env, w, world, ids, s, c);
   await Promise.all(sessions.map((s) => checkReads(env, w, ids, s, c, 'reads after writes')));
+  // Agency leads manage the world's users; then flags change after the records exist (§4).
+  await checkLeads(env, w, ids, sessions, c);
+  if (w.later.length) {
+    await applyLaterChanges(env, w, ids, c);
+    await Promise.all(sessions.map((s) => checkReads(env, w, ids, s, c, 'reads after later flag changes')));
+    stats.laterChanges += w.later.length;
+  }
+  stats.leadUsers += world.users.filter((u) => u.leads.length > 0).length;
   stats.worlds++;
   stats.users += world.users.length;
   stats.records += w.clients.length + w.txs.length;
@@ -160,7 +207,7 @@ test(
       console.log(
         `access-model property (${db.kind}, seed ${SEED}, ${PARALLEL} side by side): ${stats.worlds} worlds, ` +
           `${stats.users} users, ${stats.records} records (clients and transactions), ${stats.requests} requests, ` +
-          `${stats.comparisons} comparisons in ${seconds}s${busy}`,
+          `${stats.comparisons} comparisons, ${stats.laterChanges} later flag changes, ${stats.leadUsers} agency leads in ${seconds}s${busy}`,
       );
     }
   },

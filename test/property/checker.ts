@@ -13,10 +13,12 @@ export interface RunStats {
   records: number;
   requests: number;
   comparisons: number;
+  laterChanges: number;
+  leadUsers: number;
 }
 
 export function newStats(): RunStats {
-  return { worlds: 0, users: 0, records: 0, requests: 0, comparisons: 0 };
+  return { worlds: 0, users: 0, records: 0, requests: 0, comparisons: 0, laterChanges: 0, leadUsers: 0 };
 }
 
 /** Collects every difference between the API and the model for one world. */

@@ -76,6 +76,8 @@ const everyRule: RawWorld = {
       trained: false,
       enroll: [0, 0, 0, 0],
       assess: 0,
+      // Agency lead of both its organizations: manages itself only (the others work elsewhere).
+      lead: 5,
     },
     // O1 without canEdit, a workgroup without SSN, DOB and services, its training missing.
     {
@@ -87,6 +89,7 @@ const everyRule: RawWorld = {
       trained: false,
       enroll: [3],
       assess: 0,
+      lead: 0,
     },
     // The VSP itself.
     {
@@ -98,7 +101,15 @@ const everyRule: RawWorld = {
       trained: true,
       enroll: [2],
       assess: 0,
+      lead: 0,
     },
+  ],
+  // O2 becomes a VSP (O0 and O1 are sources of shares: refused); C3 restricts intake; T0 is restricted.
+  later: [
+    { kind: 'vsp', org: 2 },
+    { kind: 'vsp', org: 1 },
+    { kind: 'restrictIntake', client: 3, value: true },
+    { kind: 'restriction', tx: 0, value: 'RESTRICTED' },
   ],
 };
 

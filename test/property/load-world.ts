@@ -60,6 +60,8 @@ export interface LoadEnv {
   loaderWorkgroupId: number;
   today: string;
   counters: { world: number; org: number; release: number };
+  /** A session of the run's HMIS administrator (setup:admin), for the later changes. */
+  adminToken: string;
 }
 
 /** Database ids of a loaded world, by the world's indexes. */
@@ -164,7 +166,7 @@ async function insertSetup(m: EntityManager, env: LoadEnv, w: World, ids: Loaded
         organizationId: ids.orgIds[a.org],
         canLogin: a.canLogin,
         canEdit: a.canEdit,
-        agencyLead: false,
+        agencyLead: u.leads.includes(a.org),
       })),
     );
     if (u.trained)

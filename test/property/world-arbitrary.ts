@@ -88,8 +88,18 @@ const rawWorld = fc.record({
       trained: fc.boolean(),
       enroll: fc.array(ref, { minLength: 1, maxLength: 3 }),
       assess: ref,
+      // 0-3: no lead; 4: lead of the first assigned organization; 5: of every assigned one.
+      lead: fc.nat(5),
     }),
     { minLength: 1, maxLength: 4 },
+  ),
+  later: fc.array(
+    fc.oneof(
+      fc.record({ kind: fc.constant('vsp' as const), org: ref }),
+      fc.record({ kind: fc.constant('restrictIntake' as const), client: ref, value: fc.boolean() }),
+      fc.record({ kind: fc.constant('restriction' as const), tx: ref, value: restriction }),
+    ),
+    { maxLength: 3 },
   ),
 });
 
@@ -180,9 +190,30 @@ export function normalize(raw: RawWorld): World {
       trained: u.trained,
       enrollClients,
       assessIn,
+      leads: u.lead === 5 ? assignments.map((a) => a.org) : u.lead === 4 ? [assignments[0].org] : [],
     };
   });
-  return { loadViaApi: raw.loadViaApi, orgs, programs, mous, clients, txs, exceptions, workgroups, users };
+  const enrollmentIndexes = txs.flatMap((t, i) => (t.kind === 'enrollment' ? [i] : []));
+  const later = raw.later.flatMap((l): World['later'] => {
+    if (l.kind === 'vsp') return [{ kind: 'vsp', org: l.org % n }];
+    if (l.kind === 'restrictIntake')
+      return [{ kind: 'restrictIntake', client: l.client % clients.length, value: l.value }];
+    return enrollmentIndexes.length
+      ? [{ kind: 'restriction', tx: enrollmentIndexes[l.tx % enrollmentIndexes.length], value: l.value }]
+      : [];
+  });
+  return {
+    loadViaApi: raw.loadViaApi,
+    orgs,
+    programs,
+    mous,
+    clients,
+    txs,
+    exceptions,
+    workgroups,
+    users,
+    later,
+  };
 }
 
 /** A normalized world that prints itself compactly in fast-check's counterexample report. */

@@ -78,7 +78,19 @@ export interface UserW {
   enrollClients: number[];
   /** Write plan: the enrollment to record an assessment in (one of the active org's if any). */
   assessIn: number | null;
+  /** Organizations the user is agency lead of (a subset of the assigned ones). */
+  leads: number[];
 }
+
+/**
+ * A change of a flag after the records exist (access model §4): an organization flagged as a
+ * victim service provider, a client's restrict intake toggled, an enrollment's restriction
+ * changed. Applied through the API after the write checks, then every user reads again.
+ */
+export type LaterChangeW =
+  | { kind: 'vsp'; org: number }
+  | { kind: 'restrictIntake'; client: number; value: boolean }
+  | { kind: 'restriction'; tx: number; value: Restriction };
 export interface World {
   /** Client-level data through the GraphQL mutations (else repository inserts); see load-records.ts. */
   loadViaApi: boolean;
@@ -90,6 +102,7 @@ export interface World {
   exceptions: ExceptionW[];
   workgroups: WorkgroupW[];
   users: UserW[];
+  later: LaterChangeW[];
 }
 
 /** The capabilities workgroups are drawn from, with short names for printing. */
@@ -134,7 +147,8 @@ export function worldToString(w: World): string {
     );
     const wgs = u.workgroups.map((g) => `G${g}${g === u.activeWorkgroup ? '*' : ''}`);
     const plan = `enroll ${u.enrollClients.map((c, p) => `C${c}>P${p}`).join(',')}${u.assessIn === null ? '' : ` assess T${u.assessIn}`}`;
-    return `U${i}(${u.role.replace('AGENCY_STAFF_', 'STAFF_')} ${wgs.join(',')} ${orgs.join(',')}${u.trained ? ' trained' : ''}; ${plan})`;
+    const leads = u.leads.length ? ` lead of ${u.leads.map((o) => `O${o}`).join(',')}` : '';
+    return `U${i}(${u.role.replace('AGENCY_STAFF_', 'STAFF_')} ${wgs.join(',')} ${orgs.join(',')}${u.trained ? ' trained' : ''}${leads}; ${plan})`;
   });
   return [
     `loaded:     ${w.loadViaApi ? 'clients and transactions through the GraphQL mutations' : 'with repository inserts'}`,
@@ -157,6 +171,17 @@ export function worldToString(w: World): string {
       )
       .join(' ')}`,
     `users:      ${users.join(' ')}`,
+    `later:      ${
+      w.later
+        .map((l) =>
+          l.kind === 'vsp'
+            ? `O${l.org} becomes VSP`
+            : l.kind === 'restrictIntake'
+              ? `C${l.client} restrict intake ${l.value}`
+              : `T${l.tx} ${R(l.value)}`,
+        )
+        .join(' ; ') || '-'
+    }`,
   ].join('\n');
 }
 
