@@ -16,8 +16,8 @@ import type { Capability } from './capabilities';
  *   password and completed required trainings, with or without a context (selectContext).
  * - a capability: a READY session (context selected) whose capabilities include it.
  * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
- *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users
- *   assigned to the lead's own organizations (src/modules/users/user-scope.ts).
+ *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users all
+ *   of whose assignments are to the lead's organizations (src/modules/users/user-scope.ts).
  */
 export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | Capability;
 

@@ -35,7 +35,7 @@ const USER_ID = { description: 'The user.' } as const;
 export class UsersResolver {
   @Query(() => UserAccountConnection, {
     description:
-      'Users you manage (all with users:manage; an agency lead: users assigned to their organizations), by username.',
+      'Users you manage (all with users:manage; an agency lead: users all of whose organization assignments are to organizations they lead), by username.',
   })
   users(
     @Arg('filter', () => UserFilter, { nullable: true, description: 'Conditions on the users.' })
