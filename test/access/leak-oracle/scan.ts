@@ -12,9 +12,12 @@ export interface Finding {
   detail: string;
 }
 
-/** A hidden marker (the read policy's replacement of a value) is not the value. */
+/** A hidden marker (the read policy's replacement of a value: a word or an object) is not the value. */
 const isValue = (v: unknown) =>
-  v !== null && v !== undefined && !(typeof v === 'string' && /hidden|redacted|\*\*\*/i.test(v));
+  v !== null &&
+  v !== undefined &&
+  typeof v !== 'object' &&
+  !(typeof v === 'string' && /hidden|redacted|\*\*\*/i.test(v));
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
