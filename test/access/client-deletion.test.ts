@@ -77,6 +77,34 @@ describe('deleting a client', () => {
     expect(reach.map((r) => r.code)).toEqual(['CCE']);
   });
 
+  test('a release exception to the caller’s own organization does not keep a transferred client in sight', async () => {
+    const { ids } = demo;
+    const kept = await newHopeClient('Excepted');
+    const admin = await demo.as('admin');
+    const validThrough = new Date(Date.parse(`${ids.today}T00:00:00Z`) + 30 * 86400000)
+      .toISOString()
+      .slice(0, 10);
+    await admin.ok(CREATE_EXCEPTION, {
+      input: { clientId: kept.id, organizationId: String(ids.orgs.CCE), validThrough },
+    });
+    await (
+      await demo.as('casey.assessor')
+    ).ok(CREATE_ENROLLMENT, {
+      input: { clientId: kept.id, programId: String(ids.programs.CCE_CE), entryDate: ids.today },
+    });
+    // An exception releasing the client to Hope Street itself (a fixture: the API may refuse one to the owner).
+    await demo.exec(
+      'INSERT INTO release_exception (client_id, organization_id, valid_through) VALUES (?, ?, ?)',
+      [Number(kept.id), ids.orgs.HSS, validThrough],
+    );
+    const mina = await demo.as('mina.manager');
+    const seen = (await client(mina, kept.id))!;
+    expect(await mina.post(DELETE_CLIENT, { input: { id: kept.id, version: seen.version } })).toMatchObject({
+      data: { deleteClient: true },
+    });
+    expect(await client(mina, kept.id)).toBeNull();
+  });
+
   test('live records the caller can see block the deletion, with a CONFLICT naming them', async () => {
     const { ids } = demo;
     const blocked = await newHopeClient('Blocked');

@@ -26,6 +26,7 @@ import { maxLength, notAfter, notBefore, optionalText, requiredId } from '../../
 import { DobDataQuality, NameDataQuality, SsnDataQuality } from '../../hud';
 import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
+import { ReleaseException } from '../security/information-release.entity';
 import { Client } from './client.entity';
 import type { CreateClientInput, UpdateClientInput } from './client.inputs';
 import { writeTransaction } from '../../database/transactions';
@@ -389,6 +390,13 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
         { organizationId: oldest.organizationId, restrictIntake: true, updatedById: access.userId },
         'This client',
       );
+      // For the caller the client is gone, as after a deletion: a release exception to the
+      // caller's organization would keep it in sight, so it ends with the deletion.
+      const exceptions = await m
+        .getRepository(ReleaseException)
+        .findBy({ clientId, organizationId: access.scope.organizationId });
+      if (exceptions.length && oldest.organizationId !== access.scope.organizationId)
+        await m.getRepository(ReleaseException).delete({ clientId, organizationId: access.scope.organizationId });
       await recordChange(m, ctx, {
         action: 'UPDATE',
         operation: 'deleteClient',
@@ -399,6 +407,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
         after: {
           ...(await m.getRepository(Client).findOneByOrFail({ id: clientId })),
           transfer: 'kept for the organization holding its oldest remaining record, restrict-intake',
+          releaseExceptionsEnded: oldest.organizationId !== access.scope.organizationId ? exceptions.length : 0,
         },
       });
       await refreshClientReach(m, [clientId]);
