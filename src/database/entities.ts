@@ -1,4 +1,12 @@
 import { ClientReach, ReachSet, ReachSetOrganization, VisibleClientCount } from '../access/reach.entity';
+import { EndUserAgreementVersion } from '../modules/agreement/end-user-agreement.entity';
+import {
+  Form,
+  MenuGroup,
+  MenuOption,
+  WorkgroupNavigation,
+  Workspace,
+} from '../modules/navigation/navigation.entity';
 import { LoginAttempt } from '../http/login-attempt.entity';
 import { AuditEventClient } from '../modules/audit/audit-event-client.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
@@ -63,4 +71,10 @@ export const ENTITIES = [
   ReachSetOrganization,
   ClientReach,
   VisibleClientCount,
+  Workspace,
+  MenuGroup,
+  MenuOption,
+  Form,
+  WorkgroupNavigation,
+  EndUserAgreementVersion,
 ];
