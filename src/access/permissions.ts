@@ -14,15 +14,24 @@ import type { Capability } from './capabilities';
  * - `session`: any valid session, whatever its state (me, logout, acceptEndUserAgreement).
  * - `agreed`: a session whose user accepted the End User Agreement, changed any temporary
  *   password and completed required trainings, with or without a context (selectContext).
+ * - `ready`: a READY session (context selected), whatever its capabilities (navigation).
  * - a capability: a READY session (context selected) whose capabilities include it.
  * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
  *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users
  *   assigned to the lead's own organizations (src/modules/users/user-scope.ts).
  */
-export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | Capability;
+export type RootRule = 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | Capability;
 
 export const QUERY_RULES: Record<string, RootRule> = {
   me: 'session',
+  endUserAgreement: 'session',
+  // What the session may do (issue 11). Before a context only me, endUserAgreement, selectContext,
+  // acceptEndUserAgreement and logout answer (access model §2.2), so these need one.
+  navigation: 'ready',
+  form: 'ready',
+  myPermissions: 'ready',
+  mySchema: 'ready',
+  navigationSetup: 'setup:admin',
   clients: 'client:read',
   client: 'client:read',
   enrollment: 'enrollment:read',
@@ -48,6 +57,13 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   login: 'public',
   logout: 'session',
   acceptEndUserAgreement: 'session',
+  publishEndUserAgreement: 'setup:admin',
+  saveWorkspace: 'setup:admin',
+  saveMenuGroup: 'setup:admin',
+  saveMenuOption: 'setup:admin',
+  saveForm: 'setup:admin',
+  orderNavigation: 'setup:admin',
+  setWorkgroupNavigation: 'setup:admin',
   selectContext: 'agreed',
   createClient: 'client:write',
   updateClient: 'client:write',

@@ -46,6 +46,11 @@ const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => 
   return error && ctx.access.state !== 'NEEDS_CONTEXT' ? error : true;
 });
 
+const isReady = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return unauthenticated();
+  return stateError(ctx.access) ?? true;
+});
+
 type ShieldRule = ReturnType<ReturnType<typeof rule>>;
 
 const capabilityRules = new Map<string, ShieldRule>();
@@ -60,7 +65,7 @@ const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: Req
     : forbidden();
 });
 
-function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'userAdmin'>) {
+function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin'>) {
   let r = capabilityRules.get(capability);
   if (!r) {
     r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
@@ -78,6 +83,7 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
   if (root === 'public') return allow;
   if (root === 'session') return isSession;
   if (root === 'agreed') return isAgreed;
+  if (root === 'ready') return isReady;
   if (root === 'userAdmin') return isUserAdmin;
   return can(root);
 }

@@ -10,6 +10,8 @@ import {
 } from '../modules/admin/admin-fields.resolver';
 import { SetupResolver } from '../modules/admin/setup.resolver';
 import { SharingResolver } from '../modules/admin/sharing.resolver';
+import { AgreementResolver } from '../modules/agreement/agreement.resolver';
+import { NavigationResolver } from '../modules/navigation/navigation.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { ExplainResolver } from '../modules/explain/explain.resolver';
@@ -30,6 +32,8 @@ import { TransactionResolver } from '../modules/transaction/transaction.resolver
 
 const RESOLVERS = [
   AuthResolver,
+  AgreementResolver,
+  NavigationResolver,
   ClientResolver,
   EnrollmentResolver,
   TransactionResolver,

@@ -22,7 +22,15 @@ const CLIENTS = `{ clients { totalCount } }`;
  * acceptEndUserAgreement and logout; changePassword joins them (issue 4) because the
  * NEEDS_PASSWORD_CHANGE state of §2 can only be left through it.
  */
-const ALWAYS = ['me', 'selectContext', 'acceptEndUserAgreement', 'logout', 'changePassword', 'login'];
+const ALWAYS = [
+  'me',
+  'endUserAgreement',
+  'selectContext',
+  'acceptEndUserAgreement',
+  'logout',
+  'changePassword',
+  'login',
+];
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -112,7 +120,7 @@ describe('§2.2-2.3 context', () => {
     }
   });
 
-  test('morgan.multi gets CONTEXT_REQUIRED on everything but me, selectContext, acceptEndUserAgreement, logout and changePassword until selectContext', async () => {
+  test('morgan.multi gets CONTEXT_REQUIRED on everything but me, endUserAgreement, selectContext, acceptEndUserAgreement, logout and changePassword until selectContext', async () => {
     const morgan = await demo.login('morgan.multi');
     const { me } = await morgan.ok(ME);
     expect(me).toMatchObject({
@@ -177,7 +185,7 @@ describe('§2.2-2.3 context', () => {
 });
 
 describe('§2.4 only ACTIVE users act', () => {
-  test('nora.new (agreement not accepted) gets AGREEMENT_REQUIRED on clients and everything else but me, acceptEndUserAgreement, logout and changePassword', async () => {
+  test('nora.new (agreement not accepted) gets AGREEMENT_REQUIRED on clients and everything else but me, endUserAgreement, acceptEndUserAgreement, logout and changePassword', async () => {
     const nora = await demo.login('nora.new');
     expect((await nora.ok(ME)).me).toMatchObject({
       state: 'NEEDS_AGREEMENT',

@@ -3,7 +3,6 @@ import type { AccessContext } from '../../access/access-context';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { accessForToken, createSession, revokeSession } from '../../auth/session-store';
 import type { Config } from '../../config';
-import { sqlTimestamp } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { appError, badInput } from '../../graphql/errors';
 import { Organization } from '../organization/organization.entity';
@@ -174,29 +173,6 @@ export async function selectContext(
       clientId: null,
       before,
       after: { workgroupId, organizationId },
-    });
-  });
-  return reloadMe(ctx);
-}
-
-export async function acceptEndUserAgreement(ctx: RequestContext): Promise<Me> {
-  const access = ctx.access as AccessContext;
-  // Accepting again changes nothing and logs nothing.
-  if (access.facts.agreementAccepted) return reloadMe(ctx);
-  await writeTransaction(ctx.ds, async (m) => {
-    const now = new Date();
-    await m.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [
-      sqlTimestamp(now),
-      access.userId,
-    ]);
-    await recordChange(m, ctx, {
-      action: 'UPDATE',
-      operation: 'acceptEndUserAgreement',
-      entityType: 'User',
-      entityId: access.userId,
-      clientId: null,
-      before: { agreementAcceptedAt: null },
-      after: { agreementAcceptedAt: now },
     });
   });
   return reloadMe(ctx);
