@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IMiddleware } from 'graphql-middleware';
 import type { RequestContext } from '../graphql/context';
-import { appError, forbidden, unauthenticated } from '../graphql/errors';
+import { appError, forbidden, noSession } from '../graphql/errors';
 import { MUTATION_RULES, QUERY_RULES, type RootRule } from './permissions';
 import type { AccessContext } from './access-context';
 
@@ -37,17 +37,17 @@ function stateError(access: AccessContext) {
 // Every rule depends only on the request's access context: `contextual` caches each decision
 // once per request, and no rule hashes `parent` (shield's `strict` cache cannot hash entities).
 const isSession = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) =>
-  ctx.access ? true : unauthenticated(),
+  ctx.access ? true : noSession(ctx.token),
 );
 
 const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-  if (!ctx.access) return unauthenticated();
+  if (!ctx.access) return noSession(ctx.token);
   const error = stateError(ctx.access);
   return error && ctx.access.state !== 'NEEDS_CONTEXT' ? error : true;
 });
 
 const isReady = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-  if (!ctx.access) return unauthenticated();
+  if (!ctx.access) return noSession(ctx.token);
   return stateError(ctx.access) ?? true;
 });
 
@@ -57,7 +57,7 @@ const capabilityRules = new Map<string, ShieldRule>();
 // User administration: users:manage, or the agency lead role of some organization (the users
 // service then narrows a lead to the users of the lead's own organizations).
 const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-  if (!ctx.access) return unauthenticated();
+  if (!ctx.access) return noSession(ctx.token);
   const error = stateError(ctx.access);
   if (error) return error;
   return ctx.access.has('users:manage') || ctx.access.facts.assignments.some((a) => a.agencyLead)
@@ -69,7 +69,7 @@ function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 're
   let r = capabilityRules.get(capability);
   if (!r) {
     r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-      if (!ctx.access) return unauthenticated();
+      if (!ctx.access) return noSession(ctx.token);
       const error = stateError(ctx.access);
       if (error) return error;
       return ctx.access.has(capability) ? true : forbidden();

@@ -103,6 +103,21 @@ describe('§2.1 login and logout', () => {
   });
 });
 
+describe('an ended session is told apart from a missing token', () => {
+  test('without a token: UNAUTHENTICATED "log in first"; after logout: UNAUTHENTICATED "your session has ended, log in again"', async () => {
+    const none = await demo.anonymous().error(CLIENTS);
+    expect(none.code).toBe('UNAUTHENTICATED');
+    expect(none.message).toMatch(/^Log in first/);
+    const olga = await demo.login('olga.outreach');
+    await olga.ok('mutation { logout }');
+    for (const query of [ME, CLIENTS, '{ __schema { queryType { name } } }']) {
+      const ended = await olga.error(query);
+      expect(ended.code).toBe('UNAUTHENTICATED');
+      expect(ended.message).toMatch(/session has ended.*log in again/i);
+    }
+  });
+});
+
 describe('§2.2-2.3 context', () => {
   test('a user with one workgroup and one login org is READY at login, in that pair', async () => {
     for (const [username, org, workgroup] of [

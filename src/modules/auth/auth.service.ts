@@ -4,7 +4,7 @@ import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { accessForToken, createSession, revokeSession } from '../../auth/session-store';
 import type { Config } from '../../config';
 import type { RequestContext } from '../../graphql/context';
-import { appError, badInput } from '../../graphql/errors';
+import { appError, badInput, sessionEnded } from '../../graphql/errors';
 import { Organization } from '../organization/organization.entity';
 import { OrgAssignment, User, UserStatus } from '../security/user.entity';
 import { Workgroup, WorkgroupMembership } from '../security/workgroup.entity';
@@ -180,7 +180,7 @@ export async function selectContext(
 
 export async function reloadMe(ctx: RequestContext): Promise<Me> {
   const session = ctx.token ? await accessForToken(ctx.ds, ctx.token, ctx.config) : null;
-  if (!session) throw appError('UNAUTHENTICATED', 'Your session has ended; log in again.');
+  if (!session) throw sessionEnded();
   return buildMe(ctx.ds, session.access);
 }
 
