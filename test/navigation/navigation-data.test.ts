@@ -3,7 +3,9 @@
  * change that orphans a seeded form field or menu operation fails here (issue 11).
  */
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import { FORMS, MENU_OPTIONS, WORKGROUP_WORKSPACES, WORKSPACES } from '../../seeds/navigation';
 import { WORKGROUP_CAPABILITIES, WORKGROUP_NAMES } from '../../seeds/workgroups';
 import { buildAppSchema } from '../../src/graphql/schema';
@@ -67,4 +69,18 @@ test('the CE Assessment option needs the assessment write capability its mutatio
   const option = MENU_OPTIONS.find((o) => o.code === 'ce.assessment');
   expect(neededCapabilities(option!.operations, option!.capabilities ?? [])).toContain('ce.assessment:write');
   expect(WORKGROUP_CAPABILITIES['HMIS Users']).not.toContain('ce.assessment:write');
+});
+
+test('schema descriptions cite headings of docs/access-model.md, never numbered sections it does not have', () => {
+  const sdl = printSchema(schema);
+  expect(sdl).not.toMatch(/§/);
+  const headings = new Set(
+    readFileSync(path.join(__dirname, '../../docs/access-model.md'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('## '))
+      .map((l) => l.slice(3).trim()),
+  );
+  const cited = [...sdl.matchAll(/docs\/access-model\.md, "([^"]+)"/g)].map((m) => m[1]);
+  expect(cited.length).toBeGreaterThan(0);
+  expect(cited.filter((c) => !headings.has(c))).toEqual([]);
 });

@@ -42,7 +42,7 @@ registerEnumType(AuditActionEnum, {
  */
 @ObjectType('AuditEvent', {
   description:
-    'One entry of the append-only audit log (access model §6): a read of client-level data, a change with its values before and after, or a session event.',
+    'One entry of the append-only audit log (docs/access-model.md, "Seen and changed"): a read of client-level data, a change with its values before and after, or a session event.',
 })
 @Entity()
 @Index(['at'])
