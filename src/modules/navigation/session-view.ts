@@ -15,7 +15,6 @@ import {
   visit,
 } from 'graphql';
 import type { AccessContext } from '../../access/access-context';
-import { roleAllowsDelete } from '../../access/access-role';
 import { rootRuleAllows } from '../../access/operation-rules';
 import { hiddenFields, MUTATION_RULES, QUERY_RULES } from '../../access/permissions';
 import { WRITE_CAPABILITY } from '../../access/record-access';
@@ -64,8 +63,7 @@ export function myPermissions(schema: GraphQLSchema, access: AccessContext): Per
         recordType,
         canCreate: may,
         canEdit: may && access.mayEditOwnedBy(activeOrg as number),
-        canDelete:
-          may && access.mayDeleteOwnedBy(activeOrg as number) && roleAllowsDelete(access.effectiveRole),
+        canDelete: may && access.mayDeleteOwnedBy(activeOrg as number),
       };
     }),
   };
