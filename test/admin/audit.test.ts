@@ -90,11 +90,30 @@ test('a change is logged with its values before and after', async () => {
     { id: createClient.id, v: createClient.version },
     sam,
   );
-  const changes = await events({ clientId: createClient.id, entityType: 'Client' });
-  expect(changes.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
-  expect(changes[0].before.firstName).toBe('Audra');
-  expect(changes[0].after.firstName).toBe('Audrey');
-  expect(changes[1]).toMatchObject({ before: null, after: { firstName: 'Audra' } });
+  // The values are shown to a reader whose active organization sees the client (§6): the
+  // administrator working at Hope Street. From HMIS Lead Agency, only who, when and what.
+  const filter = { clientId: createClient.id, entityType: 'Client' };
+  const fromAdm = await events(filter);
+  expect(fromAdm.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
+  expect(fromAdm[0].before.firstName).toBeNull();
+  await app.db.ds.query(
+    'INSERT INTO org_assignment (user_id, organization_id, can_login, can_edit, agency_lead) VALUES (?, ?, 1, 0, 0)',
+    [app.ids.users.admin, app.ids.orgs.HSS],
+  );
+  try {
+    const atHss = await app.api.loginAs('admin', { workgroup: 'System Administrators', org: 'HSS' });
+    const { auditEvents } = await app.api.ok(EVENTS, { f: filter, first: 10 }, atHss);
+    const changes = auditEvents.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(changes.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
+    expect(changes[0].before.firstName).toBe('Audra');
+    expect(changes[0].after.firstName).toBe('Audrey');
+    expect(changes[1]).toMatchObject({ before: null, after: { firstName: 'Audra' } });
+  } finally {
+    await app.db.ds.query('DELETE FROM org_assignment WHERE user_id = ? AND organization_id = ?', [
+      app.ids.users.admin,
+      app.ids.orgs.HSS,
+    ]);
+  }
 });
 
 test('a refused change leaves nothing in the log', async () => {

@@ -1,3 +1,6 @@
+import { readyAccess } from '../../graphql/context';
+import { policeValues, visibleIds } from '../../access/read-policy';
+import { recordType } from '../../access/record-types';
 import { sqlTimestamp } from '../../database/sql-time';
 import {
   decodeCursor,
@@ -72,10 +75,43 @@ export async function listAuditEvents(
     .addOrderBy('e.id', 'DESC')
     .limit(first + 1)
     .getMany();
+  await policeEventValues(ctx, rows);
   return toConnection(
     rows,
     first,
     (e) => [sqlTimestamp(e.at), e.id],
     () => base().getCount(),
   );
+}
+
+/**
+ * Before and after values only for records visible to the reader's active organization, and
+ * only the fields the reader may read; the rest is replaced by null and named in hiddenFields
+ * (access model §6). Who, when, operation, record type and id stay. One visibility query per
+ * record type on the page. Values shown are not added to the read audit: the audit log is read
+ * through audit:read, and recording each page of it would make the log describe itself.
+ */
+async function policeEventValues(ctx: RequestContext, events: AuditEvent[]): Promise<void> {
+  const access = readyAccess(ctx);
+  const idsByType = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.entityType && e.entityId !== null && (e.before || e.after))
+      idsByType.set(e.entityType, [...(idsByType.get(e.entityType) ?? []), e.entityId]);
+  }
+  const visible = new Map<string, Set<number>>();
+  for (const [typeName, ids] of idsByType) {
+    const type = recordType(typeName);
+    // Setup records (users, workgroups, releases, ...) are not client-level: their values stay.
+    if (type) visible.set(typeName, await visibleIds(ctx.ds, access, type, ids, { includeDeleted: true }));
+  }
+  for (const e of events) {
+    const type = e.entityType ? recordType(e.entityType) : undefined;
+    const isVisible =
+      !type || (e.entityId !== null && (visible.get(type.typeName)?.has(e.entityId) ?? false));
+    const before = policeValues(access, type, e.before, isVisible);
+    const after = policeValues(access, type, e.after, isVisible);
+    e.before = before.values;
+    e.after = after.values;
+    e.hiddenFields = [...new Set([...before.hiddenFields, ...after.hiddenFields])].sort();
+  }
 }
