@@ -9,7 +9,8 @@ import {
   type VisibilityScope,
 } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
 import { localToday } from '../../database/sql-time';
 import {
