@@ -19,8 +19,11 @@ import { RECORD_FIELD_RULES, type FieldRule } from './record-types';
  * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
  *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users
  *   assigned to the lead's own organizations (src/modules/users/user-scope.ts).
+ * - `auditReader`: a READY session holding `audit:read`, or an agency lead without it; the audit
+ *   query narrows a lead to the events of the lead's own organizations' records and users
+ *   (access model §6, src/modules/audit/audit-query.service.ts).
  */
-export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | Capability;
+export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | 'auditReader' | Capability;
 
 export const QUERY_RULES: Record<string, RootRule> = {
   me: 'session',
@@ -40,7 +43,7 @@ export const QUERY_RULES: Record<string, RootRule> = {
   workgroups: 'userAdmin',
   users: 'userAdmin',
   user: 'userAdmin',
-  auditEvents: 'audit:read',
+  auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
 };

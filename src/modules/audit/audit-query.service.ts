@@ -1,6 +1,6 @@
 import { readyAccess } from '../../graphql/context';
 import { policeValues, visibleIds } from '../../access/read-policy';
-import { recordType } from '../../access/record-types';
+import { RECORD_TYPES, recordType } from '../../access/record-types';
 import { sqlTimestamp } from '../../database/sql-time';
 import {
   decodeCursor,
@@ -10,9 +10,10 @@ import {
   type ConnectionValue,
 } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { appError, badInput } from '../../graphql/errors';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventFilter } from './audit.inputs';
+import type { SelectQueryBuilder } from 'typeorm';
 
 /**
  * The audit log, newest first, keyset-paged on (at, id) so a page is an index range scan on
@@ -31,6 +32,13 @@ export async function listAuditEvents(
   if (f.from && f.to && f.from.getTime() > f.to.getTime())
     throw badInput('filter.from', 'is after filter.to');
 
+  const access = readyAccess(ctx);
+  // Without audit:read, an agency lead (the shield let nobody else through) reads the events
+  // of the lead's own organizations' records and users (§6).
+  const lead = access.has('audit:read')
+    ? null
+    : access.facts.assignments.filter((a) => a.agencyLead).map((a) => a.organizationId);
+  if (lead && lead.length === 0) throw appError('FORBIDDEN', 'Reading the audit log needs audit:read.');
   const base = () => {
     const qb = ctx.ds.getRepository(AuditEvent).createQueryBuilder('e');
     // An id that cannot exist matches nothing rather than being an error, like any other filter.
@@ -51,6 +59,7 @@ export async function listAuditEvents(
         },
       );
     }
+    if (lead) leadScope(qb, lead);
     if (f.userId != null) qb.andWhere('e.userId = :userId', { userId: id(f.userId) });
     if (f.organizationId != null)
       qb.andWhere('e.organizationId = :organizationId', { organizationId: id(f.organizationId) });
@@ -114,4 +123,27 @@ async function policeEventValues(ctx: RequestContext, events: AuditEvent[]): Pro
     e.after = after.values;
     e.hiddenFields = [...new Set([...before.hiddenFields, ...after.hiddenFields])].sort();
   }
+}
+
+/**
+ * An agency lead's part of the log: events about a record owned by one of the lead's
+ * organizations (any record type of the registry with an owner, and the organizations
+ * themselves), events about a user assigned to one of them (logins included), and what users
+ * assigned there did while working for one of them (their reads, for instance).
+ */
+function leadScope(qb: SelectQueryBuilder<AuditEvent>, orgIds: number[]): void {
+  const orgs = orgIds.map((o) => String(Math.trunc(o))).join(', ');
+  const users = `SELECT la.user_id FROM org_assignment la WHERE la.organization_id IN (${orgs})`;
+  const owned = RECORD_TYPES.filter((t) => t.kind !== 'setup' || t.typeName === 'Program').map(
+    (t) =>
+      `(e.entityType = '${t.typeName}' AND EXISTS (SELECT 1 FROM ${t.table} lx WHERE lx.id = e.entityId AND lx.organization_id IN (${orgs})))`,
+  );
+  qb.andWhere(
+    `(${[
+      ...owned,
+      `(e.entityType = 'Organization' AND e.entityId IN (${orgs}))`,
+      `(e.entityType = 'User' AND e.entityId IN (${users}))`,
+      `(e.organizationId IN (${orgs}) AND e.userId IN (${users}))`,
+    ].join(' OR ')})`,
+  );
 }
