@@ -74,7 +74,11 @@ export async function visibleIds(
   let predicate =
     type.kind === 'client' ? clientVisibility('r', access.scope) : transactionVisibility('r', access.scope);
   // The predicates open with the row's own "not deleted" test; everything else stays.
-  if (options.includeDeleted) predicate = predicate.replace(/^\(r\.date_deleted IS NULL AND /, '(');
+  if (options.includeDeleted) {
+    const live = /^\(r\.date_deleted IS NULL AND /;
+    if (!live.test(predicate)) throw new Error('visibility predicate no longer opens with its deleted test');
+    predicate = predicate.replace(live, '(');
+  }
   const rows: { id: number | string }[] = await db.query(
     `SELECT r.id FROM ${type.table} r WHERE r.id IN (${unique.join(', ')}) AND ${predicate}`,
   );
