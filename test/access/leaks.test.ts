@@ -139,6 +139,30 @@ describe('leaks 2 and 3: audit values', () => {
   });
 });
 
+describe('audit values of deleted records', () => {
+  test("a deleted record's audit values stay readable by those who could read it, and only by them", async () => {
+    const mina = await app.api.login('mina.manager'); // AGENCY_MANAGER and agency lead of Hope Street
+    const { createClient } = await app.api.ok(
+      'mutation { createClient(input: { firstName: "Della", lastName: "Gone", ssn: "123456780" }) { id version } }',
+      {},
+      mina,
+    );
+    await app.api.ok(
+      'mutation($input: DeleteInput!) { deleteClient(input: $input) }',
+      { input: { id: createClient.id, version: createClient.version } },
+      mina,
+    );
+    const filter = { clientId: createClient.id, action: 'DELETE' };
+    const own = (await events(mina, filter))[0];
+    expect(own.before).toMatchObject({ firstName: 'Della', lastName: 'Gone' });
+    const admin = await app.api.loginAs('admin', { workgroup: 'System Administrators', org: 'ADM' });
+    const other = (await events(admin, filter))[0];
+    expect(other).toMatchObject({ action: 'DELETE', entityType: 'Client' });
+    expect(JSON.stringify(other)).not.toContain('Della');
+    expect(JSON.stringify(other)).not.toContain('123456780');
+  });
+});
+
 describe('leak 6: mutation payloads', () => {
   test('clients whose sensitive fields a mutation returns are named in the read audit', async () => {
     const taylor = app.ids.clients['Taylor Brooks'];
