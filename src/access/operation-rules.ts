@@ -26,6 +26,8 @@ export function rootRuleAllows(rule: RootRule, access: AccessContext | null): bo
   if (rule === 'ready') return true;
   if (rule === 'userAdmin')
     return access.has('users:manage') || access.facts.assignments.some((a) => a.agencyLead);
+  if (rule === 'auditReader')
+    return access.has('audit:read') || access.facts.assignments.some((a) => a.agencyLead);
   return access.has(rule);
 }
 
@@ -43,5 +45,6 @@ export function capabilitiesForOperation(coordinate: string): Capability[] {
   const rule = operationRule(coordinate);
   if (rule === null || rule === 'public' || rule === 'session' || rule === 'agreed') return [];
   if (rule === 'userAdmin') return ['users:manage'];
+  if (rule === 'auditReader') return ['audit:read'];
   return isCapability(rule) ? [rule] : [];
 }

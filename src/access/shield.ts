@@ -65,7 +65,20 @@ const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: Req
     : forbidden();
 });
 
-function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin'>) {
+// The audit log: audit:read, or the agency lead role (the audit query narrows a lead to the
+// events of the lead's own organizations' records and users, §6).
+const isAuditReader = rule('auditReader', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return noSession(ctx.token);
+  const error = stateError(ctx.access);
+  if (error) return error;
+  return ctx.access.has('audit:read') || ctx.access.facts.assignments.some((a) => a.agencyLead)
+    ? true
+    : forbidden();
+});
+
+function can(
+  capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader'>,
+) {
   let r = capabilityRules.get(capability);
   if (!r) {
     r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
@@ -85,6 +98,7 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
   if (root === 'agreed') return isAgreed;
   if (root === 'ready') return isReady;
   if (root === 'userAdmin') return isUserAdmin;
+  if (root === 'auditReader') return isAuditReader;
   return can(root);
 }
 
@@ -96,7 +110,7 @@ function ruleMap(rules: Record<string, RootRule>): Record<string, ShieldRule> {
 
 /**
  * The shield middleware for the root operations only. Shield would otherwise wrap every field
- * of every type in an async resolver (see DEVELOPERS.md); below the root, fields are guarded
+ * of every type in an async resolver (see docs/architecture.md, "A request's path"); below the root, fields are guarded
  * by the synchronous field guard and rows by the SQL visibility predicates.
  */
 export function operationShield(schema: GraphQLSchema): IMiddleware {

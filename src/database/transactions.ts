@@ -16,7 +16,7 @@ function errno(err: unknown): number | undefined {
  * Runs `work` in a database transaction, the way every change in Waypoint is written.
  *
  * On MySQL/MariaDB it runs at READ COMMITTED: the client reach refresh at the end of a change
- * (access/reach.ts) must read what other transactions committed while it waited for its lock,
+ * (access/reach/upkeep.ts) must read what other transactions committed while it waited for its lock,
  * not a snapshot from the transaction's first read. (Binary logging then needs ROW or MIXED
  * format, the defaults of MySQL 8 and MariaDB.) A transaction InnoDB rolls back as a deadlock
  * victim is run again, up to three times in all. SQLite has one writer at a time and runs

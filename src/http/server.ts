@@ -16,7 +16,7 @@ import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
 import { createDataSource, databaseKind } from '../database/data-source';
-import { prepareDatabase } from '../database/prepare';
+import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';

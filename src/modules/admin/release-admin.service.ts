@@ -4,6 +4,7 @@
  * with an error naming the organization.
  */
 import { In, type EntityManager } from 'typeorm';
+import { storeVisibleCounts } from '../../access/reach';
 import { localToday } from '../../database/sql-time';
 import { parseId } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
@@ -139,6 +140,8 @@ export async function createRelease(
       before: null,
       after: await withShares(m, saved),
     });
+    // Who shares with whom may have changed: store the counts list pages read (reach/counts.ts).
+    await storeVisibleCounts(m, localToday());
     return saved;
   });
 }
@@ -180,6 +183,7 @@ export async function updateRelease(
       before,
       after: await withShares(m, after),
     });
+    await storeVisibleCounts(m, localToday());
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { countVisibleClients } from '../../access/reach';
+import { countVisibleClients, refreshClientReach } from '../../access/reach';
 import {
   clientReachVisibility,
   clientVisibility,
@@ -9,7 +9,8 @@ import {
   type VisibilityScope,
 } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
 import { localToday } from '../../database/sql-time';
 import {
@@ -94,7 +95,8 @@ export function clientPageSql(scope: VisibilityScope, where: string, first: numb
  * The page walks the clients in id order testing each one's reach (two index lookups), then
  * re-checks the rows it returns with the full visibility predicate: should a client's reach
  * ever be out of date, the row is left out and logged rather than shown. The unfiltered total
- * is the organization's maintained count (access/reach.ts); a filtered one counts the matches.
+ * is the organization's maintained count (access/reach/counts.ts); a filtered one counts the
+ * matches that pass the full predicate too.
  */
 export async function listClients(
   ctx: RequestContext,
@@ -155,7 +157,8 @@ export async function listClients(
     async () => {
       if (!filtered) return countVisibleClients(ctx.ds, access.scope);
       const [{ n }] = await ctx.ds.query(
-        `SELECT COUNT(*) AS n FROM client c JOIN client_reach cr ON cr.client_id = c.id WHERE ${filter}`,
+        // Re-checked with the full predicate, as the page rows are: a stale reach never counts.
+        `SELECT COUNT(*) AS n FROM client c JOIN client_reach cr ON cr.client_id = c.id WHERE ${filter} AND ${clientVisibility('c', access.scope)}`,
         params,
       );
       return Number(n);
@@ -251,6 +254,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       before: null,
       after: saved,
     });
+    await refreshClientReach(m, [saved.id]);
     return saved;
   });
 }
@@ -293,6 +297,7 @@ export async function updateClient(
       before,
       after,
     });
+    await refreshClientReach(m, [clientId]);
     return after;
   });
 }
@@ -335,6 +340,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       before,
       after: null,
     });
+    await refreshClientReach(m, [clientId]);
     return true;
   });
 }

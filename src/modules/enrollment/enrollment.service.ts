@@ -1,7 +1,11 @@
+import { refreshClientReach } from '../../access/reach';
+import { quoteField } from '../../access/read-policy';
+import { programVisible } from '../../access/sharing-rules';
 import { randomBytes } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -58,7 +62,11 @@ export async function createEnrollment(
   return writeTransaction(ctx.ds, async (m) => {
     const client = await findVisible(m, Client, clientId, access.scope);
     if (!client) throw badInput('input.clientId', 'no client with this id');
-    if (client.dob) notBefore('input.entryDate', input.entryDate, client.dob, "the client's date of birth");
+    if (client.dob && input.entryDate < client.dob) {
+      // The date of birth is quoted (and its read audited) only to a caller who may read it (§5).
+      const dob = quoteField(access, ctx.reads, 'Client', 'dob', client.id, client.dob);
+      notBefore('input.entryDate', input.entryDate, client.dob, "the client's date of birth", dob);
+    }
     const program = await m.getRepository(Program).findOneBy({ id: programId });
     // A program the active organization cannot see (access model §3: own, or shared through an
     // active MOU) does not exist for the caller, unless the caller may log in to its organization
@@ -66,9 +74,7 @@ export async function createEnrollment(
     // Without this, the refusal below named any program and its owner, even a VSP's.
     const knowsProgram =
       program !== null &&
-      (program.organizationId === access.organizationId ||
-        access.scope.sharingOrganizationIds.includes(program.organizationId) ||
-        access.loginOrganizationIds.includes(program.organizationId));
+      (programVisible(program, access.scope) || access.loginOrganizationIds.includes(program.organizationId));
     if (!program || !knowsProgram) throw badInput('input.programId', 'no program with this id');
     const org = await assertProgramOfActiveOrg(m, access, program);
     const restriction = await decideRestriction(m, org, input.restriction);
@@ -99,6 +105,7 @@ export async function createEnrollment(
       before: null,
       after: saved,
     });
+    await refreshClientReach(m, [clientId]);
     return saved;
   });
 }
@@ -147,6 +154,7 @@ export async function updateEnrollment(
       before,
       after,
     });
+    await refreshClientReach(m, [after.clientId]);
     return after;
   });
 }

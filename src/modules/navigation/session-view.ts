@@ -17,7 +17,7 @@ import {
 import type { AccessContext } from '../../access/access-context';
 import { rootRuleAllows } from '../../access/operation-rules';
 import { hiddenFields, MUTATION_RULES, QUERY_RULES } from '../../access/permissions';
-import { WRITE_CAPABILITY } from '../../access/record-access';
+import { RECORD_TYPES } from '../../access/record-types';
 import type { Permissions } from './navigation.types';
 
 function allowedOperations(access: AccessContext | null): string[] {
@@ -57,7 +57,8 @@ export function myPermissions(schema: GraphQLSchema, access: AccessContext): Per
     readableFields: readable,
     hiddenFields: hidden,
     capabilities: [...access.capabilities].sort(),
-    recordTypes: Object.entries(WRITE_CAPABILITY).map(([recordType, capability]) => {
+    recordTypes: RECORD_TYPES.filter((t) => t.write !== null).map(({ typeName: recordType, write }) => {
+      const capability = write as NonNullable<typeof write>;
       const may = access.has(capability) && activeOrg !== null;
       return {
         recordType,

@@ -1,9 +1,11 @@
+import { refreshClientReach } from '../../access/reach';
 import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
-import { TRANSACTION_TABLES } from '../../access/visibility';
+import { recordType } from '../../access/record-types';
 import type { AccessContext } from '../../access/access-context';
 import type { Restriction } from '../../access/restriction';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -90,6 +92,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       before: null,
       after: saved,
     });
+    await refreshClientReach(m, [saved.clientId]);
     return saved;
   });
 }
@@ -120,7 +123,8 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
     );
     // An enrollment's records go with it, stamped with the same DateDeleted so they can be
     // restored together; otherwise its services would stay reachable without it.
-    const cascaded = typeName === 'Enrollment' ? await softDeleteEnrollmentChildren(m, id, deletedAt) : null;
+    const children = recordType(typeName)?.cascade ?? [];
+    const cascaded = children.length ? await softDeleteChildren(m, children, id, deletedAt) : null;
     await recordChange(m, ctx, {
       action: 'DELETE',
       operation,
@@ -130,28 +134,29 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
       before,
       after: cascaded && { deletedWith: cascaded },
     });
+    await refreshClientReach(m, [before.clientId]);
     return true;
   });
 }
 
-/** Soft-deletes every live record of an enrollment; returns how many per table. */
-async function softDeleteEnrollmentChildren(
+/** Soft-deletes every live record of the cascade's types hanging off an enrollment; returns how many per table. */
+async function softDeleteChildren(
   m: EntityManager,
+  children: readonly string[],
   enrollmentId: number,
   at: Date,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of TRANSACTION_TABLES) {
-    if (table === 'enrollment') continue;
-    const target = m.connection.entityMetadatas.find((md) => md.tableName === table)?.target;
-    if (!target) throw new Error(`no entity for table ${table}`);
+  for (const typeName of children) {
+    const child = recordType(typeName);
+    if (!child) throw new Error(`no record type ${typeName}`);
     const result = await m
       .createQueryBuilder()
-      .update(target)
+      .update(child.entity())
       .set({ dateDeleted: at })
       .where('enrollment_id = :enrollmentId AND date_deleted IS NULL', { enrollmentId })
       .execute();
-    if (result.affected) counts[table] = result.affected;
+    if (result.affected) counts[child.table] = result.affected;
   }
   return counts;
 }
