@@ -132,7 +132,7 @@ export class AuditEvent {
    */
   @Field(() => [String], {
     description:
-      "Keys of before and after whose values are hidden from the reader (shown as null): every key when the record is not visible to the reader's active organization, otherwise the guarded fields the reader may not read (access model §6).",
+      "Keys of before and after whose values are hidden from the reader (shown as null): every key when the record is not visible to the reader's active organization, otherwise the guarded fields the reader may not read (see “Seen and changed” in the access model docs).",
   })
   hiddenFields?: string[];
 
