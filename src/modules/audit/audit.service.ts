@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { refreshClientReach } from '../../access/reach';
+import { noteChange } from '../../database/transactions';
 import type { RequestContext } from '../../graphql/context';
 import { AuditEventClient } from './audit-event-client.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -97,6 +98,7 @@ export async function recordChange(
     after: snapshot(change.after),
     requestId: ctx.requestId,
   });
+  noteChange(change.entityType, change.entityId); // for an Idempotency-Key retry (database/transactions.ts)
   if (REACH_ENTITY_TYPES.has(change.entityType)) await refreshClientReach(m, clientIds);
 }
 
