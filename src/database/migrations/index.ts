@@ -21,12 +21,12 @@ import { ClientReachSqlite1796085612079 } from './sqlite/1796085612079-ClientRea
 
 import { ClientReachMysql1796085612079 } from './mysql/1796085612079-ClientReach';
 
-import { ReliabilitySqlite1796165132561 } from './sqlite/1796165132561-Reliability';
+import { ReliabilitySqlite1796165438049 } from './sqlite/1796165438049-Reliability';
 
-import { ReliabilityMysql1796165132561 } from './mysql/1796165132561-Reliability';
+import { ReliabilityMysql1796165438049 } from './mysql/1796165438049-Reliability';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, ReliabilityMysql1796165132561];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, ReliabilityMysql1796165438049];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, ReliabilitySqlite1796165132561];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, ReliabilitySqlite1796165438049];

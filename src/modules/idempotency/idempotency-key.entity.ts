@@ -23,7 +23,8 @@ export class IdempotencyKey {
   @PrimaryColumn({ type: 'int' })
   userId: number;
 
-  @PrimaryColumn({ type: 'varchar', length: 200 })
+  /** The header's value (column `request_key`: KEY is a reserved word in MySQL). */
+  @PrimaryColumn({ name: 'request_key', type: 'varchar', length: 200 })
   key: string;
 
   /** SHA-256 (hex) of the operation text, operation name and variables. */
