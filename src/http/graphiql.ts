@@ -16,6 +16,10 @@ const INTRO = `# Welcome to Waypoint GraphiQL.
 #    for this browser tab and sends it for you,
 #    unless you set your own Authorization header.
 # 3. Then run the Me and Clients tabs.
+#
+# Retrying a mutation safely: add {"Idempotency-Key": "<one new
+# value per user action>"} to the Headers tab and resend the same
+# request with the same key; it will not be saved twice.
 
 mutation Login {
   login(username: "sam.shelter", password: "waypoint-demo") {
