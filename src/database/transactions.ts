@@ -52,6 +52,13 @@ const UNIQUE_RULES: Record<string, string> = {
   'workgroup.name': 'A workgroup with this name already exists',
   'release_exception.client_id,organization_id':
     'This client already has a release exception to this organization',
+  // Primary keys that TypeORM's save() checks with a read before inserting (MariaDB names no
+  // table in its message for a primary key: those get the generic message there).
+  'org_assignment.user_id,organization_id': 'This user already has an assignment to this organization',
+  'user_training.user_id,course': 'This training is already recorded for this user',
+  'restriction_option.organization_id,restriction': 'This restriction option is already set',
+  'workgroup_capability.workgroup_id,capability': 'This workgroup already has this capability',
+  'workgroup_membership.user_id,workgroup_id': 'This user is already a member of this workgroup',
 };
 
 /**
