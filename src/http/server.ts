@@ -75,8 +75,9 @@ const SAVED_UNSHOWN_MESSAGE =
 const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, operationName, response }) {
-        const committed = requestScope.getStore()?.committed === true;
+      async willSendResponse({ contextValue, operationName, response, operation }) {
+        // A query may commit too (a first count of visible clients): only a mutation's change is "saved".
+        const committed = operation?.operation === 'mutation' && requestScope.getStore()?.committed === true;
         let failure: unknown = null;
         for (let attempt = 1; attempt <= (committed ? 2 : 1); attempt++) {
           try {
