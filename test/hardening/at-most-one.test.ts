@@ -205,3 +205,33 @@ test('20 concurrent release exceptions of one client to one organization: exactl
     ]),
   ).toBe(1);
 });
+
+test('a household member made head of household while the household has one is refused with CONFLICT', async () => {
+  const householdId = `HH-UPD-${Date.now()}`;
+  await openEnrollment(householdId);
+  const { createClient } = await app.api.ok<any>(
+    'mutation($input: CreateClientInput!) { createClient(input: $input) { id } }',
+    { input: { firstName: 'Child', lastName: 'Member' } },
+    sam,
+  );
+  const { createEnrollment: member } = await app.api.ok<any>(
+    'mutation($input: CreateEnrollmentInput!) { createEnrollment(input: $input) { id version } }',
+    {
+      input: {
+        clientId: createClient.id,
+        programId: String(app.ids.programs.HSS_ES),
+        entryDate: daysAgo(10),
+        householdId,
+        relationshipToHoH: 'CHILD',
+      },
+    },
+    sam,
+  );
+  const res = await app.api.post(
+    'mutation($id: ID!, $input: UpdateEnrollmentInput!) { updateEnrollment(id: $id, input: $input) { id } }',
+    { id: member.id, input: { version: member.version, relationshipToHoH: 'SELF_HEAD_OF_HOUSEHOLD' } },
+    sam,
+  );
+  expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  expect(res.errors?.[0].message).toMatch(/already has a head of household/);
+});

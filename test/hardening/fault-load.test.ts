@@ -75,6 +75,7 @@ describeMysql('a mixed write load through process kills, a cut COMMIT and a data
     };
     const started = Date.now();
     let stopping = false;
+    let cutFired = false;
 
     /** One user action: the same request with the same key until it is acknowledged (or the budget ends). */
     async function act(
@@ -195,7 +196,11 @@ describeMysql('a mixed write load through process kills, a cut COMMIT and a data
       await sleep(1_000);
       servers[1] = await spawnServer(env); // and is restarted
       await sleep(2_000);
-      await Promise.race([proxy.cutAtReply(/^COMMIT/, /^INSERT INTO `client`/), sleep(8_000)]);
+      // A COMMIT after INSERT INTO client reaches MariaDB; its reply never comes back.
+      cutFired = await Promise.race([
+        proxy.cutAtReply(/^COMMIT/, /^INSERT INTO `client`/).then(() => true),
+        sleep(8_000).then(() => false),
+      ]);
       await sleep(2_000);
       await proxy.cut(); // the database is unreachable
       await sleep(4_000);
@@ -266,7 +271,7 @@ describeMysql('a mixed write load through process kills, a cut COMMIT and a data
     console.log(
       `fault load: ${seconds.toFixed(1)} s, ${WORKERS} workers, ${figures.requests} requests, ` +
         `${figures.acknowledged} acknowledged, ${figures.retried} actions retried, ` +
-        `${figures.unknown} outcome UNKNOWN, ${figures.unavailable} SERVICE_UNAVAILABLE/REQUEST_TIMEOUT, ` +
+        `${figures.unknown} outcome UNKNOWN (COMMIT reply cut: ${cutFired ? 'yes' : 'no'}), ${figures.unavailable} SERVICE_UNAVAILABLE/REQUEST_TIMEOUT, ` +
         `${figures.network} network errors (killed process), ${figures.abandoned} actions abandoned, ` +
         `${expected.filter((r) => r.clientId).length} clients acknowledged; problems: ${problems.length}, ` +
         `unexpected answers: ${figures.bad.length}, reach differences: ${reach.length}`,
@@ -276,6 +281,10 @@ describeMysql('a mixed write load through process kills, a cut COMMIT and a data
     expect(reach).toEqual([]);
     expect(figures.acknowledged).toBeGreaterThan(50);
     expect(figures.retried).toBeGreaterThan(0);
+    // The faults happened: the COMMIT reply was cut (an UNKNOWN answer, retried with its key).
+    expect(cutFired).toBe(true);
+    expect(figures.unknown).toBeGreaterThanOrEqual(1);
+    expect(figures.network).toBeGreaterThan(0);
     expect(seconds).toBeLessThan(120);
   }, 150_000);
 });
