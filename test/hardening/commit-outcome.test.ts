@@ -65,7 +65,8 @@ describeMysql('a connection lost while COMMIT is in flight', () => {
     const first = await postJson(server.url, { query: CREATE_CLIENT, variables }, headers);
     await cut;
     expect(codesOf(first)).toEqual(['SERVICE_UNAVAILABLE']);
-    expect(first.json.errors[0].extensions.outcome).toBe('UNKNOWN');
+    expect(first.json.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', outcome: 'UNKNOWN' });
+    expect(first.status).toBe(503);
     expect(first.json.errors[0].message).toMatch(/may have been saved/);
     expect(first.json.errors[0].message).toMatch(/Idempotency-Key/);
     expect(first.json.errors[0].message).not.toMatch(/nothing was changed/);
