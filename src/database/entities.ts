@@ -11,6 +11,7 @@ import { LoginAttempt } from '../http/login-attempt.entity';
 import { AuditEventClient } from '../modules/audit/audit-event-client.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Client } from '../modules/client/client.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { Exit } from '../modules/enrollment/exit.entity';
 import { Location } from '../modules/organization/location.entity';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   HealthAndDv,
   AuditEvent,
   AuditEventClient,
+  IdempotencyKey,
   LoginAttempt,
   ReachSet,
   ReachSetOrganization,

@@ -51,3 +51,11 @@ export const conflict = (what: string) =>
     'CONFLICT',
     `${what} was changed by someone else since you loaded it; reload it and apply your change again.`,
   );
+
+/**
+ * A record that may exist only once exists already (a unique code, name or number, one exit per
+ * enrollment, ...): CONFLICT naming the field, like a concurrent request that saved it first.
+ */
+export function alreadyExists(field: string, message: string): GraphQLError {
+  return appError('CONFLICT', `${field}: ${message}`, { field });
+}

@@ -19,6 +19,10 @@ const INTRO = `# Welcome to Waypoint GraphiQL.
 # latest login on this page always wins over an
 # Authorization header typed there (that header is
 # only sent while you have not logged in here).
+#
+# Retrying a mutation safely: add {"Idempotency-Key": "<one new
+# value per user action>"} to the Headers tab and resend the same
+# request with the same key; it will not be saved twice.
 
 mutation Login {
   login(username: "sam.shelter", password: "waypoint-demo") {

@@ -118,7 +118,7 @@ test('a change is logged with its values before and after', async () => {
 
 test('a refused change leaves nothing in the log', async () => {
   const before = (await app.api.ok(EVENTS, { f: { operation: 'createUser' } }, admin)).auditEvents.totalCount;
-  await refused(app, CREATE_USER, { input: { username: 'sam.shelter' } }, admin, 'BAD_USER_INPUT');
+  await refused(app, CREATE_USER, { input: { username: 'sam.shelter' } }, admin, 'CONFLICT');
   expect((await app.api.ok(EVENTS, { f: { operation: 'createUser' } }, admin)).auditEvents.totalCount).toBe(
     before,
   );

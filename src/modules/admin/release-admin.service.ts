@@ -8,7 +8,7 @@ import { storeVisibleCounts } from '../../access/reach';
 import { localToday } from '../../database/sql-time';
 import { parseId } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { alreadyExists, badInput } from '../../graphql/errors';
 import { notBefore, optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Client } from '../client/client.entity';
@@ -101,7 +101,7 @@ async function assertNumberFree(
   if (!Number.isInteger(number) || number < 1) throw badInput(field, 'must be a positive whole number');
   const other = await m.getRepository(InformationRelease).findOneBy({ number });
   if (other && other.id !== selfId)
-    throw badInput(field, `${number} is already the number of "${other.name}"`);
+    throw alreadyExists(field, `${number} is already the number of "${other.name}"`);
 }
 
 async function withShares(m: EntityManager, release: InformationRelease): Promise<object> {
@@ -222,7 +222,7 @@ export async function createReleaseException(
       throw badInput('input.organizationId', `the client already belongs to ${org.name}`);
     const existing = await m.getRepository(ReleaseException).findOneBy({ clientId, organizationId: org.id });
     if (existing)
-      throw badInput(
+      throw alreadyExists(
         'input',
         `this client already has a release exception to ${org.name} (id ${existing.id}); change its date with updateReleaseException`,
       );

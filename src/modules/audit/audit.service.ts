@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { noteChange } from '../../database/transactions';
 import type { RequestContext } from '../../graphql/context';
 import { AuditEventClient } from './audit-event-client.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -83,6 +84,7 @@ export async function recordChange(
     after: snapshot(change.after),
     requestId: ctx.requestId,
   });
+  noteChange(change.entityType, change.entityId); // for an Idempotency-Key retry (database/transactions.ts)
 }
 
 /**

@@ -2,7 +2,7 @@ import { refreshClientReach } from '../../access/reach';
 import { quoteField } from '../../access/read-policy';
 import { programVisible } from '../../access/sharing-rules';
 import { randomBytes } from 'node:crypto';
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
 import { findVisible } from '../../access/find-visible';
 import { updateVersioned } from '../../database/records';
@@ -10,7 +10,7 @@ import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
-import { badInput } from '../../graphql/errors';
+import { appError, badInput } from '../../graphql/errors';
 import { notAfter, notBefore, oneOf, optionalText, requiredId } from '../../graphql/validate';
 import {
   DESTINATION_CODES,
@@ -39,6 +39,32 @@ function checkDates(entryDate: string, moveInDate: string | null | undefined, fi
   notAfter(`${field}.entryDate`, entryDate, localToday(), 'today');
   notBefore(`${field}.entryDate`, entryDate, '1998-10-01', 'the earliest HMIS date');
   if (moveInDate) notBefore(`${field}.moveInDate`, moveInDate, entryDate, 'the project start date');
+}
+
+/**
+ * One head of household per household and project (HUD 3.15: exactly one RelationshipToHoH 1
+ * per HouseholdID). The program's row is locked first, so concurrent entries of the same
+ * household wait for each other and the check reads what the others committed (SQLite runs one
+ * write transaction at a time).
+ */
+async function assertOneHeadOfHousehold(
+  m: EntityManager,
+  programId: number,
+  householdId: string,
+  selfId: number | null,
+): Promise<void> {
+  if (m.connection.options.type !== 'better-sqlite3')
+    await m.query('SELECT id FROM program WHERE id = ? FOR UPDATE', [programId]);
+  const [head] = await m.query(
+    `SELECT id FROM enrollment WHERE program_id = ? AND household_id = ? AND relationship_to_ho_h = ?
+       AND date_deleted IS NULL AND id <> ? LIMIT 1`,
+    [programId, householdId, RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD, selfId ?? 0],
+  );
+  if (head)
+    throw appError(
+      'CONFLICT',
+      'This household already has a head of household in this program (HUD 3.15): reload the household and choose another relationship for this member.',
+    );
 }
 
 export async function createEnrollment(
@@ -78,6 +104,9 @@ export async function createEnrollment(
     if (!program || !knowsProgram) throw badInput('input.programId', 'no program with this id');
     const org = await assertProgramOfActiveOrg(m, access, program);
     const restriction = await decideRestriction(m, org, input.restriction);
+    const relationshipToHoH = input.relationshipToHoH ?? RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD;
+    if (input.householdId && relationshipToHoH === RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD)
+      await assertOneHeadOfHousehold(m, programId, householdId, null);
     const repo = m.getRepository(Enrollment);
     const saved = await repo.save(
       repo.create({
@@ -87,7 +116,7 @@ export async function createEnrollment(
         restriction,
         entryDate: input.entryDate,
         householdId,
-        relationshipToHoH: input.relationshipToHoH ?? RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD,
+        relationshipToHoH,
         livingSituation: input.livingSituation ?? null,
         disablingCondition: input.disablingCondition ?? null,
         moveInDate: input.moveInDate ?? null,
@@ -127,6 +156,12 @@ export async function updateEnrollment(
     if (input.entryDate) changes.entryDate = input.entryDate;
     if (input.moveInDate !== undefined) changes.moveInDate = input.moveInDate;
     if (input.relationshipToHoH) changes.relationshipToHoH = input.relationshipToHoH;
+    if (
+      input.relationshipToHoH === RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD &&
+      before.relationshipToHoH !== RelationshipToHoH.SELF_HEAD_OF_HOUSEHOLD &&
+      before.householdId
+    )
+      await assertOneHeadOfHousehold(m, before.programId, before.householdId, enrollmentId);
     if (input.livingSituation !== undefined && input.livingSituation !== null) {
       oneOf(
         'input.livingSituation',
@@ -170,9 +205,13 @@ export async function exitEnrollment(
     Exit,
     'Exit',
     'exitEnrollment',
-    { enrollmentId: id, restriction: input.restriction, enrollmentField: 'id' },
+    { enrollmentId: id, restriction: input.restriction, enrollmentField: 'id', lockEnrollment: true },
     (tx) => {
-      if (tx.exit) throw badInput('id', `the enrollment already ended on ${tx.exit.exitDate}`);
+      if (tx.exit)
+        throw appError(
+          'CONFLICT',
+          `This enrollment already has an exit (exit date ${tx.exit.exitDate}): reload it; reload it to see that exit.`,
+        );
       notAfter('input.exitDate', input.exitDate, localToday(), 'today');
       notBefore('input.exitDate', input.exitDate, tx.enrollment.entryDate, 'the project start date');
       return { exitDate: input.exitDate, destination: input.destination as LivingSituation };

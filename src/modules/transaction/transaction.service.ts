@@ -35,10 +35,16 @@ export async function prepareEnrollmentTransaction(
   enrollmentIdArg: string,
   requested: Restriction | null | undefined,
   field = 'input.enrollmentId',
+  lockEnrollment = false,
 ): Promise<NewTransactionContext> {
   const enrollmentId = requiredId(field, enrollmentIdArg);
   const enrollment = await findVisible(m, Enrollment, enrollmentId, access.scope);
   if (!enrollment) throw badInput(field, 'no enrollment with this id');
+  // A check of the enrollment's exit that must hold until COMMIT (one exit per enrollment) waits
+  // here for concurrent writers of the same enrollment, then reads what they committed.
+  // SQLite runs one write transaction at a time (writeTransaction).
+  if (lockEnrollment && m.connection.options.type !== 'better-sqlite3')
+    await m.query('SELECT id FROM enrollment WHERE id = ? FOR UPDATE', [enrollmentId]);
   const program = await m.getRepository(Program).findOneByOrFail({ id: enrollment.programId });
   const org = await assertProgramOfActiveOrg(m, access, program);
   const restriction = await decideRestriction(m, org, requested);
@@ -59,7 +65,13 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
   target: EntityTarget<T>,
   typeName: string,
   operation: string,
-  input: { enrollmentId: string; restriction?: Restriction | null; enrollmentField?: string },
+  input: {
+    enrollmentId: string;
+    restriction?: Restriction | null;
+    enrollmentField?: string;
+    /** Lock the enrollment before reading its exit (when `build` refuses on an exit). */
+    lockEnrollment?: boolean;
+  },
   build: (tx: NewTransactionContext) => Partial<T>,
 ): Promise<T> {
   const access = readyAccess(ctx);
@@ -70,6 +82,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       input.enrollmentId,
       input.restriction,
       input.enrollmentField,
+      input.lockEnrollment,
     );
     const repo = m.getRepository(target);
     const record = repo.create({
