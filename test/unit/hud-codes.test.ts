@@ -28,6 +28,12 @@ const EXPECTED_ENUMS = [
   'ReferralResult',
   'WhenDvOccurred',
   'HealthStatus',
+  'MilitaryBranch',
+  'DischargeStatus',
+  'LengthOfStay',
+  'TimesHomelessPastThreeYears',
+  'MonthsHomelessPastThreeYears',
+  'DataCollectionStage',
 ];
 
 type EnumObj = Record<string, string | number>;

@@ -21,8 +21,12 @@ import { ClientReachSqlite1796085612079 } from './sqlite/1796085612079-ClientRea
 
 import { ClientReachMysql1796085612079 } from './mysql/1796085612079-ClientReach';
 
+import { HudColumnsSqlite1796164993688 } from './sqlite/1796164993688-HudColumns';
+
+import { HudColumnsMysql1796164993688 } from './mysql/1796164993688-HudColumns';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, HudColumnsMysql1796164993688];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, HudColumnsSqlite1796164993688];

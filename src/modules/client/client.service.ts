@@ -1,3 +1,4 @@
+import { checkMilitaryYears } from '../../hud/validate';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { countVisibleClients } from '../../access/reach';
@@ -192,6 +193,7 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     }
     values.ssn = ssn;
   }
+  checkMilitaryYears('input', input.yearEnteredService, input.yearSeparated, today);
   if (input.dob !== undefined) {
     if (input.dob !== null) {
       notAfter('input.dob', input.dob, today, 'today');
@@ -212,6 +214,18 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     'dobDataQuality',
     'sex',
     'veteranStatus',
+    'yearEnteredService',
+    'yearSeparated',
+    'worldWarII',
+    'koreanWar',
+    'vietnamWar',
+    'desertStorm',
+    'afghanistanOEF',
+    'iraqOIF',
+    'iraqOND',
+    'otherTheater',
+    'militaryBranch',
+    'dischargeStatus',
   ] as const) {
     if (input[field] !== undefined && input[field] !== null)
       (values as Record<string, unknown>)[field] = input[field];

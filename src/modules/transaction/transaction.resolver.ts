@@ -3,7 +3,8 @@ import type { RequestContext } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { optionalText, requiredText } from '../../graphql/validate';
-import { CURRENT_LIVING_SITUATION_CODES } from '../../hud';
+import { DataCollectionStage } from '../../hud';
+import { checkCode, checkLivingSituation, checkRentalSubsidy, checkTypeProvided } from '../../hud/validate';
 import { DeleteInput } from '../client/client.inputs';
 import { Assessment } from './assessment.entity';
 import { CeEvent } from './ce-event.entity';
@@ -45,11 +46,9 @@ export class TransactionResolver {
     @Arg('input', { description: 'The service.' }) input: CreateServiceInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkTypeProvided('input.typeProvided', input.recordType, input.typeProvided);
     return createEnrollmentTransaction(ctx, Service, 'Service', 'createService', input, (tx) => {
       assertWithinEnrollment('input.dateProvided', input.dateProvided, tx);
-      if (!Number.isInteger(input.typeProvided) || input.typeProvided < 0 || input.typeProvided > 32767) {
-        throw badInput('input.typeProvided', 'is not a HUD service code');
-      }
       return {
         dateProvided: input.dateProvided,
         recordType: input.recordType,
@@ -76,6 +75,13 @@ export class TransactionResolver {
     @Arg('input', { description: 'The contact.' }) input: CreateCurrentLivingSituationInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkLivingSituation('input.currentLivingSituation', 'current', input.currentLivingSituation);
+    checkRentalSubsidy(
+      'input.clsSubsidyType',
+      input.clsSubsidyType,
+      'the current living situation',
+      input.currentLivingSituation,
+    );
     return createEnrollmentTransaction(
       ctx,
       CurrentLivingSituation,
@@ -84,12 +90,10 @@ export class TransactionResolver {
       input,
       (tx) => {
         assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        if (!CURRENT_LIVING_SITUATION_CODES.has(input.currentLivingSituation)) {
-          throw badInput('input.currentLivingSituation', 'is not a current living situation code');
-        }
         return {
           informationDate: input.informationDate,
           currentLivingSituation: input.currentLivingSituation,
+          clsSubsidyType: input.clsSubsidyType ?? null,
           locationDetails: optionalText('input.locationDetails', input.locationDetails, 250),
         };
       },
@@ -149,10 +153,22 @@ export class TransactionResolver {
     @Arg('input', { description: 'The answers.' }) input: CreateHealthAndDvInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkCode(
+      'input.dataCollectionStage',
+      DataCollectionStage,
+      input.dataCollectionStage,
+      'data collection stage',
+    );
+    if (input.dataCollectionStage === DataCollectionStage.POST_EXIT)
+      throw badInput(
+        'input.dataCollectionStage',
+        'health and domestic violence answers are not collected post-exit',
+      );
     return createEnrollmentTransaction(ctx, HealthAndDv, 'HealthAndDv', 'createHealthAndDv', input, (tx) => {
       assertWithinEnrollment('input.informationDate', input.informationDate, tx);
       return {
         informationDate: input.informationDate,
+        dataCollectionStage: input.dataCollectionStage ?? DataCollectionStage.PROJECT_START,
         domesticViolenceSurvivor: input.domesticViolenceSurvivor ?? null,
         whenOccurred: input.whenOccurred ?? null,
         currentlyFleeing: input.currentlyFleeing ?? null,
