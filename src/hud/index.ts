@@ -12,3 +12,4 @@ export * from './ce-codes';
 export * from './health-codes';
 export * from './veteran-codes';
 export * from './prior-living-codes';
+export * from './setup-codes';

@@ -34,6 +34,8 @@ const EXPECTED_ENUMS = [
   'TimesHomelessPastThreeYears',
   'MonthsHomelessPastThreeYears',
   'DataCollectionStage',
+  'GeographyType',
+  'HmisParticipationType',
 ];
 
 type EnumObj = Record<string, string | number>;

@@ -25,8 +25,12 @@ import { HudColumnsSqlite1796164993688 } from './sqlite/1796164993688-HudColumns
 
 import { HudColumnsMysql1796164993688 } from './mysql/1796164993688-HudColumns';
 
+import { ProjectSetupSqlite1796165290863 } from './sqlite/1796165290863-ProjectSetup';
+
+import { ProjectSetupMysql1796165290863 } from './mysql/1796165290863-ProjectSetup';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, HudColumnsMysql1796164993688];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, HudColumnsSqlite1796164993688];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863];
