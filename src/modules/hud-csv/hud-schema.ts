@@ -169,6 +169,7 @@ const STRING_LENGTHS: Record<string, number> = {
   OtherBenefitsSourceIdentify: 50,
   OtherInsuranceIdentify: 50,
   LocationDetails: 250,
+  LocationCrisisOrPHHousing: 250,
   AssessmentLocation: 250,
   AssessmentQuestionGroup: 250,
   AssessmentQuestion: 250,
