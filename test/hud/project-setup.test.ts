@@ -202,5 +202,15 @@ describe('administrators manage setup records; others may not', () => {
       })
     ).createAffiliation;
     expect(ok).toEqual({ resProgramId: String(ids.programs.HSS_ES) });
+    await caller.ok(AFF, {
+      programId: String(ids.programs.NSO_SO),
+      input: { resProgramId: String(ids.programs.SHD_ES) },
+    });
+    // Northside sees its outreach program's affiliation with Hope Street's shelter (shared through
+    // release 1001), never the id of Safe Harbor's confidential shelter.
+    const seen = (
+      await (await demo.as('olga.outreach')).ok(PROGRAM_SETUP, { id: String(ids.programs.NSO_SO) })
+    ).program;
+    expect(seen.affiliations).toEqual([{ resProgramId: String(ids.programs.HSS_ES) }]);
   });
 });

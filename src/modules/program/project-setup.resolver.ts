@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { programVisibility } from '../../access/visibility';
 import type { RequestContext } from '../../graphql/context';
+import { readyAccess } from '../../graphql/context';
 import { ProjectCoc } from './project-coc.entity';
 import { Funder } from './funder.entity';
 import { Inventory } from './inventory.entity';
@@ -136,10 +138,23 @@ export class ProjectSetupResolver {
   }
 
   @FieldResolver(() => [Affiliation], {
-    description: 'HUD 2.02.D residential affiliations (Affiliation.csv) of this program.',
+    description:
+      'HUD 2.02.D residential affiliations (Affiliation.csv) of this program: those with a residential program you may see (all of them for administrators).',
   })
-  affiliations(@Root() program: Program, @Ctx() ctx: RequestContext) {
-    return setupRecordsOf(ctx, Affiliation, program.id);
+  async affiliations(@Root() program: Program, @Ctx() ctx: RequestContext) {
+    const all = await setupRecordsOf(ctx, Affiliation, program.id);
+    const access = readyAccess(ctx);
+    if (all.length === 0 || access.has('setup:admin')) return all;
+    // A residential program the active organization cannot see does not exist for it (§3), not even its id.
+    const visible = await ctx.ds
+      .getRepository(Program)
+      .createQueryBuilder('p')
+      .select('p.id', 'id')
+      .where('p.id IN (:...ids)', { ids: all.map((a) => a.resProgramId) })
+      .andWhere(programVisibility('p', access.scope))
+      .getRawMany<{ id: number }>();
+    const ids = new Set(visible.map((r) => Number(r.id)));
+    return all.filter((a) => ids.has(a.resProgramId));
   }
 
   @Mutation(() => Affiliation, {
