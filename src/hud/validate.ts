@@ -127,3 +127,27 @@ export function checkPriorLiving(prefix: string, v: PriorLivingValues): void {
       `${v.dateToStreetEssh} is after the project start date (${v.entryDate})`,
     );
 }
+
+/** 4.20 events that are referrals to a housing or shelter opening: the ones with 4.20.D Referral Result. */
+export const REFERRAL_OPENING_EVENTS: ReadonlySet<number> = new Set([10, 11, 12, 13, 14, 15, 17, 18]);
+
+/**
+ * 4.20.D Referral Result and its Result Date go with a referral to an opening (events 10-15, 17, 18)
+ * only, and together: a result needs its date and a date its result.
+ */
+export function checkReferralResult(
+  prefix: string,
+  event: number,
+  referralResult: Maybe<number>,
+  resultDate: Maybe<string>,
+): void {
+  if (!given(referralResult) && !given(resultDate)) return;
+  const field = given(referralResult) ? `${prefix}.referralResult` : `${prefix}.resultDate`;
+  if (!REFERRAL_OPENING_EVENTS.has(event))
+    throw badInput(
+      field,
+      'is recorded only for a referral to a housing or shelter opening (events 10-15, 17, 18)',
+    );
+  if (!given(resultDate)) throw badInput(`${prefix}.resultDate`, 'is required with a referral result');
+  if (!given(referralResult)) throw badInput(`${prefix}.referralResult`, 'is required with a result date');
+}

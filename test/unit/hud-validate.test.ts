@@ -9,6 +9,7 @@ import {
   checkLivingSituation,
   checkMilitaryYears,
   checkPriorLiving,
+  checkReferralResult,
   checkRentalSubsidy,
   checkTypeProvided,
 } from '../../src/hud/validate';
@@ -119,6 +120,24 @@ describe('coded values and formats', () => {
     );
     expect(refusal(() => checkMilitaryYears('input', 2027, null, '2026-12-01')).field).toBe(
       'input.yearEnteredService',
+    );
+  });
+});
+
+describe('4.20.D referral result', () => {
+  test('goes with a referral to an opening, together with its result date', () => {
+    expect(() => checkReferralResult('input', 13, 1, '2026-01-02')).not.toThrow();
+    expect(() => checkReferralResult('input', 2, null, null)).not.toThrow();
+  });
+  test('is refused for another event (2: problem solving)', () => {
+    expect(refusal(() => checkReferralResult('input', 2, 1, '2026-01-02')).field).toBe(
+      'input.referralResult',
+    );
+  });
+  test('a result without its date, or a date without its result, is refused', () => {
+    expect(refusal(() => checkReferralResult('input', 13, 1, null)).field).toBe('input.resultDate');
+    expect(refusal(() => checkReferralResult('input', 13, null, '2026-01-02')).field).toBe(
+      'input.referralResult',
     );
   });
 });

@@ -4,7 +4,13 @@ import { parseId } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { optionalText, requiredText } from '../../graphql/validate';
 import { DataCollectionStage } from '../../hud';
-import { checkCode, checkLivingSituation, checkRentalSubsidy, checkTypeProvided } from '../../hud/validate';
+import {
+  checkCode,
+  checkLivingSituation,
+  checkReferralResult,
+  checkRentalSubsidy,
+  checkTypeProvided,
+} from '../../hud/validate';
 import { DeleteInput } from '../client/client.inputs';
 import { Assessment } from './assessment.entity';
 import { CeEvent } from './ce-event.entity';
@@ -130,6 +136,7 @@ export class TransactionResolver {
     @Arg('input', { description: 'The event.' }) input: CreateCeEventInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkReferralResult('input', input.event, input.referralResult, input.resultDate);
     return createEnrollmentTransaction(ctx, CeEvent, 'CeEvent', 'createCeEvent', input, (tx) => {
       assertWithinEnrollment('input.eventDate', input.eventDate, tx);
       if (input.resultDate && input.resultDate < input.eventDate)
