@@ -40,47 +40,49 @@ export class Inventory extends ProjectSetupRecord {
 
   @Field(() => Int, {
     description:
-      'HUD 2.07.9 Dedicated Bed Inventory (CHVetBedInventory): beds dedicated to chronically homeless veterans.',
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (CHVetBedInventory): beds dedicated to chronically homeless veterans.',
   })
   @Column({ type: 'int', default: 0 })
   chVetBedInventory: number;
 
   @Field(() => Int, {
     description:
-      'HUD 2.07.9 Dedicated Bed Inventory (YouthVetBedInventory): beds dedicated to youth veterans.',
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (YouthVetBedInventory): beds dedicated to youth veterans.',
   })
   @Column({ type: 'int', default: 0 })
   youthVetBedInventory: number;
 
   @Field(() => Int, {
-    description: 'HUD 2.07.9 Dedicated Bed Inventory (VetBedInventory): beds dedicated to other veterans.',
+    description:
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (VetBedInventory): beds dedicated to other veterans.',
   })
   @Column({ type: 'int', default: 0 })
   vetBedInventory: number;
 
   @Field(() => Int, {
     description:
-      'HUD 2.07.9 Dedicated Bed Inventory (CHYouthBedInventory): beds dedicated to chronically homeless youth.',
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (CHYouthBedInventory): beds dedicated to chronically homeless youth.',
   })
   @Column({ type: 'int', default: 0 })
   chYouthBedInventory: number;
 
   @Field(() => Int, {
-    description: 'HUD 2.07.9 Dedicated Bed Inventory (YouthBedInventory): beds dedicated to other youth.',
+    description:
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (YouthBedInventory): beds dedicated to other youth.',
   })
   @Column({ type: 'int', default: 0 })
   youthBedInventory: number;
 
   @Field(() => Int, {
     description:
-      'HUD 2.07.9 Dedicated Bed Inventory (CHBedInventory): beds dedicated to other chronically homeless persons.',
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (CHBedInventory): beds dedicated to other chronically homeless persons.',
   })
   @Column({ type: 'int', default: 0 })
   chBedInventory: number;
 
   @Field(() => Int, {
     description:
-      'HUD 2.07.9 Dedicated Bed Inventory (OtherBedInventory): beds not dedicated to a subpopulation.',
+      'HUD 2.07 Bed and Unit Inventory, dedicated beds (OtherBedInventory): beds not dedicated to a subpopulation.',
   })
   @Column({ type: 'int', default: 0 })
   otherBedInventory: number;

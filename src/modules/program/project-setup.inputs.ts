@@ -86,28 +86,28 @@ export class InventoryInput {
   @Field(() => Int, { description: 'HUD 2.07.8 Bed Inventory (0 or more).' })
   bedInventory: number;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 CHVetBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 CHVetBedInventory (default 0).' })
   chVetBedInventory?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 YouthVetBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 YouthVetBedInventory (default 0).' })
   youthVetBedInventory?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 VetBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 VetBedInventory (default 0).' })
   vetBedInventory?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 CHYouthBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 CHYouthBedInventory (default 0).' })
   chYouthBedInventory?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 YouthBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 YouthBedInventory (default 0).' })
   youthBedInventory?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'HUD 2.07.9 CHBedInventory (default 0).' })
+  @Field(() => Int, { nullable: true, description: 'HUD 2.07 CHBedInventory (default 0).' })
   chBedInventory?: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      'HUD 2.07.9 OtherBedInventory: default the beds not dedicated above; all dedicated and other beds add up to the bed inventory.',
+      'HUD 2.07 OtherBedInventory: default the beds not dedicated above; all dedicated and other beds add up to the bed inventory.',
   })
   otherBedInventory?: number | null;
 
@@ -122,7 +122,7 @@ export class InventoryInput {
 }
 
 @InputType({
-  description: 'HUD 2.02.D Affiliation with a residential project. An update replaces every field.',
+  description: 'HUD 2.02 residential affiliation of a program. An update replaces every field.',
 })
 export class AffiliationInput {
   @Field(() => ID, { description: 'HUD ResProjectID: the residential program (another program).' })

@@ -139,7 +139,7 @@ export class ProjectSetupResolver {
 
   @FieldResolver(() => [Affiliation], {
     description:
-      'HUD 2.02.D residential affiliations (Affiliation.csv) of this program: those with a residential program you may see (all of them for administrators).',
+      'HUD 2.02 residential affiliations (Affiliation.csv) of this program: those with a residential program you may see (all of them for administrators).',
   })
   async affiliations(@Root() program: Program, @Ctx() ctx: RequestContext) {
     const all = await setupRecordsOf(ctx, Affiliation, program.id);
@@ -158,7 +158,7 @@ export class ProjectSetupResolver {
   }
 
   @Mutation(() => Affiliation, {
-    description: 'Add a affiliation to a program (HUD 2.02.D residential affiliations).',
+    description: 'Add a affiliation to a program (HUD 2.02 residential affiliations).',
   })
   createAffiliation(
     @Arg('programId', () => ID, { description: 'The program.' }) programId: string,

@@ -1,6 +1,6 @@
 /**
  * Setup data, part 3 (needs setup:admin): the project descriptor records of a program (HUD 2.03
- * ProjectCoC, 2.06 Funder, 2.07 Inventory, 2.02.D Affiliation, 2.08 HMISParticipation,
+ * ProjectCoC, 2.06 Funder, 2.07 Inventory, 2.02 Affiliation, 2.08 HMISParticipation,
  * 2.09 CEParticipation). One kind table says how each is validated; one path creates, replaces and
  * soft-deletes them, audited like every setup change.
  */

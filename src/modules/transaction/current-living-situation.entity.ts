@@ -23,7 +23,7 @@ export class CurrentLivingSituation extends EnrollmentTransaction {
   @Field(() => RentalSubsidyType, {
     nullable: true,
     description:
-      'HUD 4.12.A Rental Subsidy Type (CLSSubsidyType, list 3.12.A): only with current living situation 435 (rental by client, with ongoing housing subsidy).',
+      'HUD 4.12 Current Living Situation: Rental Subsidy Type (CLSSubsidyType, list 3.12.A): only with current living situation 435 (rental by client, with ongoing housing subsidy).',
   })
   @Column({ type: 'smallint', nullable: true })
   clsSubsidyType: RentalSubsidyType | null;

@@ -58,7 +58,8 @@ export class CreateCurrentLivingSituationInput extends EnrollmentTransactionInpu
 
   @Field(() => RentalSubsidyType, {
     nullable: true,
-    description: 'HUD 4.12.A Rental Subsidy Type (CLSSubsidyType): only with current living situation 435.',
+    description:
+      'HUD 4.12 Current Living Situation: Rental Subsidy Type (CLSSubsidyType): only with current living situation 435.',
   })
   clsSubsidyType?: RentalSubsidyType | null;
 
