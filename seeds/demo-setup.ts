@@ -12,9 +12,12 @@ import {
   GeographyType,
   HmisParticipationType,
   HouseholdType,
+  HousingType,
   InventoryAvailability,
   NoYes,
   ProjectType,
+  RrhSubType,
+  TargetPopulation,
 } from '../src/hud';
 import { CeParticipation } from '../src/modules/program/ce-participation.entity';
 import { HmisParticipation } from '../src/modules/program/hmis-participation.entity';
@@ -125,6 +128,8 @@ interface ProgramSeed {
   org: OrgCode;
   name: string;
   projectType: ProjectType;
+  /** HUD 2.02 fields that depend on the project type. */
+  descriptor?: Partial<Pick<Program, 'rrhSubType' | 'housingType' | 'targetPopulation'>>;
   operatingStartDate: string;
   funders: Array<{ funder: FunderSource; grantId: string; startDate: string; otherFunder?: string }>;
   inventory: Array<
@@ -142,6 +147,10 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'HSS',
     name: 'Hope Street Emergency Shelter',
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
+    descriptor: {
+      housingType: HousingType.SITE_BASED_SINGLE_SITE,
+      targetPopulation: TargetPopulation.NOT_APPLICABLE,
+    },
     operatingStartDate: '2009-03-01',
     funders: [
       {
@@ -171,6 +180,11 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'HSS',
     name: 'Hope Street Rapid Rehousing',
     projectType: ProjectType.PH_RAPID_RE_HOUSING,
+    descriptor: {
+      rrhSubType: RrhSubType.RRH_HOUSING_WITH_OR_WITHOUT_SERVICES,
+      housingType: HousingType.TENANT_BASED_SCATTERED_SITE,
+      targetPopulation: TargetPopulation.NOT_APPLICABLE,
+    },
     operatingStartDate: '2015-10-01',
     funders: [
       { funder: FunderSource.HUD_COC_RAPID_RE_HOUSING, grantId: 'OR0412L0E002315', startDate: '2024-01-01' },
@@ -222,6 +236,10 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'SHD',
     name: 'Safe Harbor Shelter',
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
+    descriptor: {
+      housingType: HousingType.SITE_BASED_SINGLE_SITE,
+      targetPopulation: TargetPopulation.DOMESTIC_VIOLENCE_VICTIMS,
+    },
     operatingStartDate: '2004-09-01',
     funders: [
       {
@@ -324,6 +342,7 @@ export async function seedDemoSetup(
       projectType: p.projectType,
       cocCode: COC_CODE,
       operatingStartDate: p.operatingStartDate,
+      ...p.descriptor,
     });
     programs[key] = id;
     await m.insert(

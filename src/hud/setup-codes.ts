@@ -42,3 +42,72 @@ registerEnumType(HmisParticipationType, {
     COMPARABLE_DATABASE_PARTICIPATING: 'Comparable database participating',
   }),
 });
+
+/** HUD 2.02 Project Information: Housing Type (HMIS CSV Project.HousingType), for residential projects. */
+export enum HousingType {
+  SITE_BASED_SINGLE_SITE = 1,
+  SITE_BASED_CLUSTERED_MULTIPLE_SITES = 2,
+  TENANT_BASED_SCATTERED_SITE = 3,
+}
+
+registerEnumType(HousingType, {
+  name: 'HousingType',
+  description:
+    '2.02 Project Information: Housing Type of a residential project (HMIS CSV Project.HousingType).',
+  valuesConfig: hudValuesConfig(HousingType, {
+    SITE_BASED_SINGLE_SITE: 'Site-based - single site',
+    SITE_BASED_CLUSTERED_MULTIPLE_SITES: 'Site-based - clustered / multiple sites',
+    TENANT_BASED_SCATTERED_SITE: 'Tenant-based - scattered site',
+  }),
+});
+
+/** HUD 2.02 Project Information: RRH Subtype (HMIS CSV Project.RRHSubType), for project type 13 only. */
+export enum RrhSubType {
+  RRH_SERVICES_ONLY = 1,
+  RRH_HOUSING_WITH_OR_WITHOUT_SERVICES = 2,
+}
+
+registerEnumType(RrhSubType, {
+  name: 'RrhSubType',
+  description:
+    '2.02 Project Information: RRH Subtype of a rapid re-housing project (HMIS CSV Project.RRHSubType).',
+  valuesConfig: hudValuesConfig(RrhSubType, {
+    RRH_SERVICES_ONLY: 'RRH: Services Only',
+    RRH_HOUSING_WITH_OR_WITHOUT_SERVICES: 'RRH: Housing with or without services',
+  }),
+});
+
+/** HUD 2.02 Project Information: Target Population (HMIS CSV Project.TargetPopulation). Code 2 is unused. */
+export enum TargetPopulation {
+  DOMESTIC_VIOLENCE_VICTIMS = 1,
+  PERSONS_WITH_HIV_AIDS = 3,
+  NOT_APPLICABLE = 4,
+}
+
+registerEnumType(TargetPopulation, {
+  name: 'TargetPopulation',
+  description: '2.02 Project Information: Target Population (HMIS CSV Project.TargetPopulation).',
+  valuesConfig: hudValuesConfig(TargetPopulation, {
+    DOMESTIC_VIOLENCE_VICTIMS: 'Domestic violence victims',
+    PERSONS_WITH_HIV_AIDS: 'Persons with HIV/AIDS',
+    NOT_APPLICABLE: 'Not applicable',
+  }),
+});
+
+/** HUD 2.02 Project Information: HOPWA Medically Assisted Living Facility (Project.HOPWAMedAssistedLivingFac). */
+export enum HopwaMedAssistedLivingFac {
+  NO = 0,
+  YES = 1,
+  NON_HOPWA_FUNDED_PROJECT = 2,
+}
+
+registerEnumType(HopwaMedAssistedLivingFac, {
+  name: 'HopwaMedAssistedLivingFac',
+  description:
+    '2.02 Project Information: whether a HOPWA-funded project is a medically assisted living facility (HMIS CSV Project.HOPWAMedAssistedLivingFac).',
+  valuesConfig: hudValuesConfig(HopwaMedAssistedLivingFac, {
+    NO: 'No',
+    YES: 'Yes',
+    NON_HOPWA_FUNDED_PROJECT: 'Non-HOPWA funded project',
+  }),
+});

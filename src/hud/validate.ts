@@ -151,3 +151,32 @@ export function checkReferralResult(
   if (!given(resultDate)) throw badInput(`${prefix}.resultDate`, 'is required with a referral result');
   if (!given(referralResult)) throw badInput(`${prefix}.referralResult`, 'is required with a result date');
 }
+
+/** Project types with beds or units of their own (HUD's residential project types), RRH apart. */
+const RESIDENTIAL_TYPES: ReadonlySet<number> = new Set([0, 1, 2, 3, 8, 9, 10]);
+
+/** The 2.02 Project Information fields that depend on the project type. */
+export interface ProjectDescriptorValues {
+  projectType: number;
+  rrhSubType: Maybe<number>;
+  residentialAffiliation: Maybe<number>;
+  housingType: Maybe<number>;
+}
+
+/**
+ * 2.02: RRH Subtype only for rapid re-housing (13); ResidentialAffiliation only for RRH: Services Only;
+ * Housing Type only for a residential project or RRH with housing.
+ */
+export function checkProjectDescriptor(prefix: string, p: ProjectDescriptorValues): void {
+  const rrh = p.projectType === 13;
+  if (given(p.rrhSubType) && !rrh)
+    throw badInput(
+      `${prefix}.rrhSubType`,
+      'is recorded only for a rapid re-housing project (project type 13)',
+    );
+  if (given(p.residentialAffiliation) && !(rrh && p.rrhSubType === 1))
+    throw badInput(`${prefix}.residentialAffiliation`, 'is recorded only for an RRH: Services Only project');
+  const housed = RESIDENTIAL_TYPES.has(p.projectType) || (rrh && p.rrhSubType === 2);
+  if (given(p.housingType) && !housed)
+    throw badInput(`${prefix}.housingType`, 'is recorded only for a residential project or RRH with housing');
+}

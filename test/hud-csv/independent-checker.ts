@@ -120,7 +120,15 @@ const LISTS: Record<string, Record<string, number[]>> = {
     HashStatus: [1, 2, 3, 4],
   },
   'Organization.csv': { VictimServiceProvider: NO_YES },
-  'Project.csv': { ContinuumProject: NO_YES, ProjectType: [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14] },
+  'Project.csv': {
+    ContinuumProject: NO_YES,
+    ProjectType: [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14],
+    HousingType: [1, 2, 3],
+    RRHSubType: [1, 2],
+    ResidentialAffiliation: NO_YES,
+    TargetPopulation: [1, 3, 4],
+    HOPWAMedAssistedLivingFac: [0, 1, 2],
+  },
   'Client.csv': {
     NameDataQuality: [1, 2, ...MISSING],
     SSNDataQuality: [1, 2, ...MISSING],
@@ -264,6 +272,8 @@ export function checkHudCsvZip(zip: Buffer): CheckedExport {
         if (list && !list.includes(Number(value)))
           problems.push(`${name} line ${line} ${column}: ${value} is not in the HUD list`);
       }
+      if (name === 'Project.csv' && record.RRHSubType && record.ProjectType !== '13')
+        problems.push(`${name} line ${line}: RRHSubType without ProjectType 13`);
       if (
         name === 'Services.csv' &&
         TYPE_PROVIDED[Number(record.RecordType)] &&

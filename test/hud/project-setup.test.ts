@@ -175,6 +175,34 @@ describe('administrators manage setup records; others may not', () => {
     expect(incomplete.extensions.field).toBe('input.preventionAssessment');
   });
 
+  test('the 2.02 fields that depend on the project type are checked against the stored program on update', async () => {
+    const { ids } = demo;
+    const caller = await admin();
+    const UPDATE = `mutation($id: ID!, $input: ProgramFieldsInput!) { updateProgram(id: $id, input: $input) { rrhSubType housingType targetPopulation } }`;
+    const err = await caller.error(UPDATE, {
+      id: String(ids.programs.NSO_SO),
+      input: { rrhSubType: 'RRH_SERVICES_ONLY' },
+    });
+    expect([err.code, err.extensions.field]).toEqual(['BAD_USER_INPUT', 'input.rrhSubType']);
+    const housing = await caller.error(UPDATE, {
+      id: String(ids.programs.NSO_SO),
+      input: { housingType: 'SITE_BASED_SINGLE_SITE' },
+    });
+    expect(housing.extensions.field).toBe('input.housingType');
+    expect(
+      (
+        await caller.ok(UPDATE, {
+          id: String(ids.programs.HSS_RRH),
+          input: { targetPopulation: 'PERSONS_WITH_HIV_AIDS' },
+        })
+      ).updateProgram,
+    ).toEqual({
+      rrhSubType: 'RRH_HOUSING_WITH_OR_WITHOUT_SERVICES',
+      housingType: 'TENANT_BASED_SCATTERED_SITE',
+      targetPopulation: 'PERSONS_WITH_HIV_AIDS',
+    });
+  });
+
   test('a CoC code, geocode and ZIP must have HUD formats', async () => {
     const { ids } = demo;
     const err = await (

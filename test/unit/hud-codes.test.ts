@@ -36,6 +36,10 @@ const EXPECTED_ENUMS = [
   'DataCollectionStage',
   'GeographyType',
   'HmisParticipationType',
+  'HousingType',
+  'RrhSubType',
+  'TargetPopulation',
+  'HopwaMedAssistedLivingFac',
 ];
 
 type EnumObj = Record<string, string | number>;

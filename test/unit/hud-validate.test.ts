@@ -9,6 +9,7 @@ import {
   checkLivingSituation,
   checkMilitaryYears,
   checkPriorLiving,
+  checkProjectDescriptor,
   checkReferralResult,
   checkRentalSubsidy,
   checkTypeProvided,
@@ -138,6 +139,46 @@ describe('4.20.D referral result', () => {
     expect(refusal(() => checkReferralResult('input', 13, 1, null)).field).toBe('input.resultDate');
     expect(refusal(() => checkReferralResult('input', 13, null, '2026-01-02')).field).toBe(
       'input.referralResult',
+    );
+  });
+});
+
+describe('2.02 fields that depend on the project type', () => {
+  const rrh = { projectType: 13, rrhSubType: 2, residentialAffiliation: null, housingType: 3 };
+  test('RRH with housing has a subtype and a housing type', () => {
+    expect(() => checkProjectDescriptor('input', rrh)).not.toThrow();
+  });
+  test('an RRH subtype on another project type is refused', () => {
+    expect(refusal(() => checkProjectDescriptor('input', { ...rrh, projectType: 0 })).field).toBe(
+      'input.rrhSubType',
+    );
+  });
+  test('ResidentialAffiliation only for RRH: Services Only', () => {
+    expect(() =>
+      checkProjectDescriptor('input', {
+        projectType: 13,
+        rrhSubType: 1,
+        residentialAffiliation: 1,
+        housingType: null,
+      }),
+    ).not.toThrow();
+    expect(refusal(() => checkProjectDescriptor('input', { ...rrh, residentialAffiliation: 1 })).field).toBe(
+      'input.residentialAffiliation',
+    );
+  });
+  test('a housing type for street outreach, or RRH services only, is refused', () => {
+    expect(
+      refusal(() =>
+        checkProjectDescriptor('input', {
+          projectType: 4,
+          rrhSubType: null,
+          residentialAffiliation: null,
+          housingType: 1,
+        }),
+      ).field,
+    ).toBe('input.housingType');
+    expect(refusal(() => checkProjectDescriptor('input', { ...rrh, rrhSubType: 1 })).field).toBe(
+      'input.housingType',
     );
   });
 });

@@ -29,8 +29,12 @@ import { ProjectSetupSqlite1796165290863 } from './sqlite/1796165290863-ProjectS
 
 import { ProjectSetupMysql1796165290863 } from './mysql/1796165290863-ProjectSetup';
 
+import { ProjectDescriptorsSqlite1796166577497 } from './sqlite/1796166577497-ProjectDescriptors';
+
+import { ProjectDescriptorsMysql1796166577497 } from './mysql/1796166577497-ProjectDescriptors';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863, ProjectDescriptorsMysql1796166577497];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863, ProjectDescriptorsSqlite1796166577497];

@@ -101,6 +101,11 @@ export const projectRow: RowMapper<'Project.csv', Program> = {
     // A program with a CoC code takes part in the Continuum (HUD 2.02.5 Continuum Project).
     ContinuumProject: p.cocCode ? 1 : 0,
     ProjectType: p.projectType,
+    HousingType: code(p.housingType),
+    RRHSubType: code(p.rrhSubType),
+    ResidentialAffiliation: code(p.residentialAffiliation),
+    TargetPopulation: code(p.targetPopulation),
+    HOPWAMedAssistedLivingFac: code(p.hopwaMedAssistedLivingFac),
     ...trailer({ ...p, dateDeleted: null }, ctx),
   }),
   sources: {},
