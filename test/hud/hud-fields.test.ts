@@ -116,6 +116,12 @@ describe("V1 veteran's information", () => {
       { id, input: { version, yearEnteredService: 1990, yearSeparated: 1980 } },
     );
     expect([err.code, err.extensions.field]).toEqual(['BAD_USER_INPUT', 'input.yearSeparated']);
+    // Alex Rivera entered service in 1988 (first test): separating in 1980 alone is refused too.
+    const alone = await caller.error(
+      'mutation($id: ID!, $input: UpdateClientInput!) { updateClient(id: $id, input: $input) { id } }',
+      { id, input: { version, yearSeparated: 1980 } },
+    );
+    expect([alone.code, alone.extensions.field]).toEqual(['BAD_USER_INPUT', 'input.yearSeparated']);
   });
 });
 

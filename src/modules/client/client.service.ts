@@ -282,6 +282,13 @@ export async function updateClient(
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId);
+    // V1.2 not before V1.1, between the stored year and the changed one too.
+    checkMilitaryYears(
+      'input',
+      values.yearEnteredService ?? before.yearEnteredService,
+      values.yearSeparated ?? before.yearSeparated,
+      localToday(),
+    );
     const org = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
     if (org.victimServiceProvider && values.restrictIntake === false) {
       throw badInput(
