@@ -19,6 +19,10 @@ import { Organization } from '../modules/organization/organization.entity';
 import { Funder } from '../modules/program/funder.entity';
 import { Inventory } from '../modules/program/inventory.entity';
 import { Program } from '../modules/program/program.entity';
+import { Affiliation } from '../modules/program/affiliation.entity';
+import { CeParticipation } from '../modules/program/ce-participation.entity';
+import { HmisParticipation } from '../modules/program/hmis-participation.entity';
+import { ProjectCoc } from '../modules/program/project-coc.entity';
 import {
   InformationRelease,
   InformationReleaseShare,
@@ -45,6 +49,10 @@ export const ENTITIES = [
   Program,
   Funder,
   Inventory,
+  ProjectCoc,
+  Affiliation,
+  HmisParticipation,
+  CeParticipation,
   Workgroup,
   WorkgroupCapability,
   WorkgroupRequiredTraining,

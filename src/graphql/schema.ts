@@ -22,6 +22,7 @@ import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { EnrollmentResolver } from '../modules/enrollment/enrollment.resolver';
 import { Exit } from '../modules/enrollment/exit.entity';
 import { OrganizationResolver, ProgramResolver } from '../modules/program/program.resolver';
+import { ProjectSetupResolver } from '../modules/program/project-setup.resolver';
 import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
@@ -38,6 +39,7 @@ const RESOLVERS = [
   EnrollmentResolver,
   TransactionResolver,
   ProgramResolver,
+  ProjectSetupResolver,
   OrganizationResolver,
   recordFieldsResolver(Enrollment, 'Enrollment'),
   recordFieldsResolver(Exit, 'Exit'),

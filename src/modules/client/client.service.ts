@@ -1,3 +1,4 @@
+import { checkMilitaryYears } from '../../hud/validate';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { countVisibleClients, refreshClientReach } from '../../access/reach';
@@ -195,6 +196,7 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     }
     values.ssn = ssn;
   }
+  checkMilitaryYears('input', input.yearEnteredService, input.yearSeparated, today);
   if (input.dob !== undefined) {
     if (input.dob !== null) {
       notAfter('input.dob', input.dob, today, 'today');
@@ -215,6 +217,18 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     'dobDataQuality',
     'sex',
     'veteranStatus',
+    'yearEnteredService',
+    'yearSeparated',
+    'worldWarII',
+    'koreanWar',
+    'vietnamWar',
+    'desertStorm',
+    'afghanistanOEF',
+    'iraqOIF',
+    'iraqOND',
+    'otherTheater',
+    'militaryBranch',
+    'dischargeStatus',
   ] as const) {
     if (input[field] !== undefined && input[field] !== null)
       (values as Record<string, unknown>)[field] = input[field];
@@ -272,6 +286,13 @@ export async function updateClient(
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId);
+    // V1.2 not before V1.1, between the stored year and the changed one too.
+    checkMilitaryYears(
+      'input',
+      values.yearEnteredService ?? before.yearEnteredService,
+      values.yearSeparated ?? before.yearSeparated,
+      localToday(),
+    );
     const org = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
     if (org.victimServiceProvider && values.restrictIntake === false) {
       throw badInput(

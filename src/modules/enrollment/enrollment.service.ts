@@ -11,13 +11,9 @@ import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
 import { appError, badInput } from '../../graphql/errors';
-import { notAfter, notBefore, oneOf, optionalText, requiredId } from '../../graphql/validate';
-import {
-  DESTINATION_CODES,
-  LivingSituation,
-  PRIOR_LIVING_SITUATION_CODES,
-  RelationshipToHoH,
-} from '../../hud';
+import { notAfter, notBefore, optionalText, requiredId } from '../../graphql/validate';
+import { LivingSituation, RelationshipToHoH } from '../../hud';
+import { checkCocCode, checkLivingSituation, checkPriorLiving, checkRentalSubsidy } from '../../hud/validate';
 import { recordChange } from '../audit/audit.service';
 import { Client } from '../client/client.entity';
 import { Organization } from '../organization/organization.entity';
@@ -67,6 +63,31 @@ async function assertOneHeadOfHousehold(
     );
 }
 
+const PRIOR_LIVING_FIELDS = [
+  'rentalSubsidyType',
+  'lengthOfStay',
+  'losUnderThreshold',
+  'previousStreetEssh',
+  'dateToStreetEssh',
+  'timesHomelessPastThreeYears',
+  'monthsHomelessPastThreeYears',
+  'enrollmentCoc',
+] as const;
+
+/** The 3.917 and 3.16 fields given in an input (undefined: left out; null: cleared). */
+function priorLivingValues(
+  input: CreateEnrollmentInput | UpdateEnrollmentInput,
+): Partial<Pick<Enrollment, (typeof PRIOR_LIVING_FIELDS)[number]>> {
+  const values: Record<string, unknown> = {};
+  for (const field of PRIOR_LIVING_FIELDS) {
+    const value = input[field];
+    if (value !== undefined)
+      values[field] =
+        field === 'enrollmentCoc' ? optionalText('input.enrollmentCoc', value as string | null, 6) : value;
+  }
+  return values as Partial<Pick<Enrollment, (typeof PRIOR_LIVING_FIELDS)[number]>>;
+}
+
 export async function createEnrollment(
   ctx: RequestContext,
   input: CreateEnrollmentInput,
@@ -75,14 +96,13 @@ export async function createEnrollment(
   const clientId = requiredId('input.clientId', input.clientId);
   const programId = requiredId('input.programId', input.programId);
   checkDates(input.entryDate, input.moveInDate, 'input');
-  if (input.livingSituation !== null && input.livingSituation !== undefined) {
-    oneOf(
-      'input.livingSituation',
-      input.livingSituation,
-      PRIOR_LIVING_SITUATION_CODES,
-      'prior living situation',
-    );
-  }
+  checkPriorLiving('input', {
+    entryDate: input.entryDate,
+    livingSituation: input.livingSituation,
+    rentalSubsidyType: input.rentalSubsidyType,
+    dateToStreetEssh: input.dateToStreetEssh,
+  });
+  checkCocCode('input.enrollmentCoc', input.enrollmentCoc);
   const householdId =
     optionalText('input.householdId', input.householdId, 32) ?? randomBytes(8).toString('hex');
   return writeTransaction(ctx.ds, async (m) => {
@@ -118,6 +138,7 @@ export async function createEnrollment(
         householdId,
         relationshipToHoH,
         livingSituation: input.livingSituation ?? null,
+        ...priorLivingValues(input),
         disablingCondition: input.disablingCondition ?? null,
         moveInDate: input.moveInDate ?? null,
         createdById: access.userId,
@@ -162,15 +183,21 @@ export async function updateEnrollment(
       before.householdId
     )
       await assertOneHeadOfHousehold(m, before.programId, before.householdId, enrollmentId);
-    if (input.livingSituation !== undefined && input.livingSituation !== null) {
-      oneOf(
-        'input.livingSituation',
-        input.livingSituation,
-        PRIOR_LIVING_SITUATION_CODES,
-        'prior living situation',
-      );
+    if (input.livingSituation !== undefined && input.livingSituation !== null)
       changes.livingSituation = input.livingSituation;
-    }
+    for (const [field, value] of Object.entries(priorLivingValues(input)))
+      if (value !== undefined) (changes as Record<string, unknown>)[field] = value;
+    // The 3.917 rules hold between the stored values and the changed ones.
+    const livingSituation = changes.livingSituation ?? before.livingSituation;
+    checkPriorLiving('input', {
+      entryDate,
+      livingSituation,
+      rentalSubsidyType:
+        changes.rentalSubsidyType === undefined ? before.rentalSubsidyType : changes.rentalSubsidyType,
+      dateToStreetEssh:
+        changes.dateToStreetEssh === undefined ? before.dateToStreetEssh : changes.dateToStreetEssh,
+    });
+    checkCocCode('input.enrollmentCoc', input.enrollmentCoc);
     if (input.disablingCondition !== undefined && input.disablingCondition !== null)
       changes.disablingCondition = input.disablingCondition;
     if (input.restriction) {
@@ -199,7 +226,13 @@ export async function exitEnrollment(
   id: string,
   input: ExitEnrollmentInput,
 ): Promise<Enrollment> {
-  oneOf('input.destination', input.destination, DESTINATION_CODES, 'destination');
+  checkLivingSituation('input.destination', 'destination', input.destination);
+  checkRentalSubsidy(
+    'input.destinationSubsidyType',
+    input.destinationSubsidyType,
+    'the destination',
+    input.destination,
+  );
   const exit = await createEnrollmentTransaction(
     ctx,
     Exit,
@@ -214,7 +247,11 @@ export async function exitEnrollment(
         );
       notAfter('input.exitDate', input.exitDate, localToday(), 'today');
       notBefore('input.exitDate', input.exitDate, tx.enrollment.entryDate, 'the project start date');
-      return { exitDate: input.exitDate, destination: input.destination as LivingSituation };
+      return {
+        exitDate: input.exitDate,
+        destination: input.destination as LivingSituation,
+        destinationSubsidyType: input.destinationSubsidyType ?? null,
+      };
     },
   );
   return ctx.ds.getRepository(Enrollment).findOneByOrFail({ id: exit.enrollmentId, dateDeleted: IsNull() });
