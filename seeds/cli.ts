@@ -3,7 +3,10 @@
  *
  *   node -r @swc-node/register seeds/cli.ts demo
  *     migrate, then load the demo scenario if the database has no organizations yet
- *     (nothing is reset: use `src/database/cli.ts reset` for that)
+ *     (nothing is reset: use `reset` for that)
+ *
+ *   node -r @swc-node/register seeds/cli.ts reset   (npm run db:reset)
+ *     drop everything, migrate, load the demo scenario (development)
  *
  *   node -r @swc-node/register seeds/cli.ts synthetic [--seed 42] [--clients 100000]
  *       [--enrollments-per-client 2.5] [--services-per-enrollment 4] [--organizations 20]
@@ -17,9 +20,10 @@
  */
 import 'reflect-metadata';
 import { loadConfig } from '../src/config';
-import { createDataSource, databaseKind } from '../src/database/data-source';
+import fs from 'node:fs';
+import { createDataSource, databaseKind, sqliteFile } from '../src/database/data-source';
 import { ensureMysqlDatabase } from '../src/database/mysql-admin';
-import { prepareDatabase } from '../src/database/prepare';
+import { prepareDatabase } from './prepare';
 import {
   formatSyntheticSummary,
   seedSynthetic,
@@ -72,9 +76,21 @@ function parseSyntheticArgs(args: string[], password: string): { options: Synthe
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  if (command !== 'demo' && command !== 'synthetic')
-    throw new Error(`unknown command "${command ?? ''}": demo | synthetic [options]`);
+  if (command !== 'demo' && command !== 'synthetic' && command !== 'reset')
+    throw new Error(`unknown command "${command ?? ''}": demo | reset | synthetic [options]`);
   const config = loadConfig();
+  if (command === 'reset') {
+    if (config.databaseUrl) await ensureMysqlDatabase(config.databaseUrl, { recreate: true });
+    else fs.rmSync(sqliteFile(config), { force: true });
+    const ds = await createDataSource(config).initialize();
+    try {
+      await prepareDatabase(ds, config);
+    } finally {
+      await ds.destroy();
+    }
+    console.log(`${databaseKind(config)}: reset, migrated and seeded with the demo scenario`);
+    return;
+  }
   const synthetic = command === 'synthetic' ? parseSyntheticArgs(args, config.seedPassword) : null;
   if (config.databaseUrl) await ensureMysqlDatabase(config.databaseUrl);
   const ds = await createDataSource(config).initialize();

@@ -6,7 +6,22 @@
 import type { EntityManager } from 'typeorm';
 import { Restriction } from '../src/access/restriction';
 import { addDays } from '../src/database/sql-time';
-import { BedType, FunderSource, HouseholdType, InventoryAvailability, ProjectType } from '../src/hud';
+import {
+  BedType,
+  FunderSource,
+  GeographyType,
+  HmisParticipationType,
+  HouseholdType,
+  HousingType,
+  InventoryAvailability,
+  NoYes,
+  ProjectType,
+  RrhSubType,
+  TargetPopulation,
+} from '../src/hud';
+import { CeParticipation } from '../src/modules/program/ce-participation.entity';
+import { HmisParticipation } from '../src/modules/program/hmis-participation.entity';
+import { ProjectCoc } from '../src/modules/program/project-coc.entity';
 import { Location } from '../src/modules/organization/location.entity';
 import { Organization } from '../src/modules/organization/organization.entity';
 import { Funder } from '../src/modules/program/funder.entity';
@@ -113,8 +128,10 @@ interface ProgramSeed {
   org: OrgCode;
   name: string;
   projectType: ProjectType;
+  /** HUD 2.02 fields that depend on the project type. */
+  descriptor?: Partial<Pick<Program, 'rrhSubType' | 'housingType' | 'targetPopulation'>>;
   operatingStartDate: string;
-  funders: Array<{ funder: FunderSource; grantId: string; startDate: string }>;
+  funders: Array<{ funder: FunderSource; grantId: string; startDate: string; otherFunder?: string }>;
   inventory: Array<
     Pick<
       Inventory,
@@ -130,6 +147,10 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'HSS',
     name: 'Hope Street Emergency Shelter',
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
+    descriptor: {
+      housingType: HousingType.SITE_BASED_SINGLE_SITE,
+      targetPopulation: TargetPopulation.NOT_APPLICABLE,
+    },
     operatingStartDate: '2009-03-01',
     funders: [
       {
@@ -140,23 +161,18 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
       {
         funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE,
         grantId: 'RIVERTON-GF-2023',
+        otherFunder: 'City of Riverton General Fund',
         startDate: '2023-07-01',
       },
     ],
+    // demo-scenario.md: the Main Building's 30 beds are this program's whole inventory.
     inventory: [
       {
         householdType: HouseholdType.HOUSEHOLDS_WITHOUT_CHILDREN,
         ...SHELTER_BEDS,
-        unitInventory: 60,
-        bedInventory: 60,
+        unitInventory: 30,
+        bedInventory: 30,
         inventoryStartDate: '2009-03-01',
-      },
-      {
-        householdType: HouseholdType.HOUSEHOLDS_WITH_AT_LEAST_ONE_ADULT_AND_ONE_CHILD,
-        ...SHELTER_BEDS,
-        unitInventory: 8,
-        bedInventory: 26,
-        inventoryStartDate: '2016-10-01',
       },
     ],
   },
@@ -164,6 +180,11 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'HSS',
     name: 'Hope Street Rapid Rehousing',
     projectType: ProjectType.PH_RAPID_RE_HOUSING,
+    descriptor: {
+      rrhSubType: RrhSubType.RRH_HOUSING_WITH_OR_WITHOUT_SERVICES,
+      housingType: HousingType.TENANT_BASED_SCATTERED_SITE,
+      targetPopulation: TargetPopulation.NOT_APPLICABLE,
+    },
     operatingStartDate: '2015-10-01',
     funders: [
       { funder: FunderSource.HUD_COC_RAPID_RE_HOUSING, grantId: 'OR0412L0E002315', startDate: '2024-01-01' },
@@ -215,6 +236,10 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
     org: 'SHD',
     name: 'Safe Harbor Shelter',
     projectType: ProjectType.EMERGENCY_SHELTER_ENTRY_EXIT,
+    descriptor: {
+      housingType: HousingType.SITE_BASED_SINGLE_SITE,
+      targetPopulation: TargetPopulation.DOMESTIC_VIOLENCE_VICTIMS,
+    },
     operatingStartDate: '2004-09-01',
     funders: [
       {
@@ -225,6 +250,7 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
       {
         funder: FunderSource.LOCAL_OR_OTHER_FUNDING_SOURCE,
         grantId: 'VOCA-2024-117',
+        otherFunder: 'Victims of Crime Act (VOCA) state grant',
         startDate: '2024-10-01',
       },
     ],
@@ -316,17 +342,24 @@ export async function seedDemoSetup(
       projectType: p.projectType,
       cocCode: COC_CODE,
       operatingStartDate: p.operatingStartDate,
+      ...p.descriptor,
     });
     programs[key] = id;
     await m.insert(
       Funder,
-      p.funders.map((f) => ({ programId: id, ...f, endDate: null })),
+      p.funders.map((f) => ({ programId: id, otherFunder: null, ...f, endDate: null })),
     );
     if (p.inventory.length)
       await m.insert(
         Inventory,
-        p.inventory.map((i) => ({ programId: id, cocCode: COC_CODE, ...i })),
+        p.inventory.map((i) => ({
+          programId: id,
+          cocCode: COC_CODE,
+          ...i,
+          otherBedInventory: i.bedInventory,
+        })),
       );
+    await seedProjectDescriptors(m, key, id, p);
   }
 
   const workgroups = await ensureStandardWorkgroups(m);
@@ -356,3 +389,49 @@ export async function seedDemoSetup(
 
   return { orgs, locations, programs, workgroups, releases, users };
 }
+
+/** HUD 2.03 site, 2.08 HMIS participation and 2.09 CE participation of each demo program. */
+async function seedProjectDescriptors(m: EntityManager, key: ProgramKey, programId: number, p: ProgramSeed) {
+  const org = ORGANIZATIONS[p.org];
+  const site = LOCATIONS[p.org];
+  await m.insert(ProjectCoc, {
+    programId,
+    cocCode: COC_CODE,
+    geocode: '419001',
+    // A victim service provider's site is confidential: no address leaves the HMIS.
+    address1: site.address,
+    city: site.address ? org.city : null,
+    state: site.address ? org.state : null,
+    zip: site.zip,
+    geographyType: GeographyType.URBAN,
+  });
+  await m.insert(HmisParticipation, {
+    programId,
+    // Victim service providers enter their data in a comparable database, not the HMIS (VAWA).
+    hmisParticipationType:
+      p.org === 'SHD'
+        ? HmisParticipationType.COMPARABLE_DATABASE_PARTICIPATING
+        : HmisParticipationType.HMIS_PARTICIPATING,
+    hmisParticipationStatusStartDate: p.operatingStartDate,
+  });
+  const ce = CE_PARTICIPATION[key];
+  if (ce) await m.insert(CeParticipation, { programId, ...ce });
+}
+
+/** demo-scenario.md: County Coordinated Entry is the access point; Hope Street RRH takes CE referrals. */
+const CE_PARTICIPATION: Partial<Record<ProgramKey, Partial<CeParticipation>>> = {
+  CCE_CE: {
+    accessPoint: NoYes.YES,
+    preventionAssessment: NoYes.YES,
+    crisisAssessment: NoYes.YES,
+    housingAssessment: NoYes.YES,
+    directServices: NoYes.NO,
+    receivesReferrals: NoYes.NO,
+    ceParticipationStatusStartDate: '2018-01-01',
+  },
+  HSS_RRH: {
+    accessPoint: NoYes.NO,
+    receivesReferrals: NoYes.YES,
+    ceParticipationStatusStartDate: '2018-01-01',
+  },
+};

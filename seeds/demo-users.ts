@@ -76,6 +76,7 @@ export async function seedDemoUsers(
       accessRole: u.accessRole ?? AccessRole.AGENCY_STAFF,
       lastLoginAt: new Date(now.getTime() - (u.lastLoginDaysAgo ?? 1) * DAY_MS),
       euaAcceptedAt: u.euaAccepted === false ? null : now,
+      euaAcceptedVersion: u.euaAccepted === false ? null : 1,
       deactivationReason: u.deactivationReason ?? null,
     });
     users[username] = id;

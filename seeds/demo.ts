@@ -9,6 +9,8 @@ import { hashPassword } from '../src/auth/passwords';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
 import { seedDemoSetup, type DemoSetupIds } from './demo-setup';
+import { seedAgreement } from './agreement';
+import { seedNavigation } from './navigation';
 
 export type { DemoClientName, DemoEnrollmentKey } from './demo-clients';
 export type { DemoUsername, OrgCode, ProgramKey, ReleaseNumber } from './demo-setup';
@@ -43,6 +45,8 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
   const passwordHash = await hashPassword(options.password);
   return ds.transaction(async (m) => {
     const setup = await seedDemoSetup(m, { today, now }, passwordHash);
+    await seedNavigation(m, setup.workgroups);
+    await seedAgreement(m, now);
     const clients = await seedDemoClients(m, setup, today);
     // The seeds write with the repositories, not the services that keep reach current.
     await rebuildClientReach(m);

@@ -144,6 +144,12 @@ async function writeOrganizations({ options: o, w, rng, timed }: SyntheticRun): 
   const taken = new Set(
     (await w.query<Array<{ code: string }>>('SELECT code FROM organization')).map((r) => r.code),
   );
+  // Organization names are unique (a unique index): a repeated place and kind gets its code.
+  const names = new Set(
+    (await w.query<Array<{ name: string }>>('SELECT name FROM organization')).map((r) =>
+      r.name.toLowerCase(),
+    ),
+  );
   const r = rng('organizations');
   const firstId = (await w.maxId('organization')) + 1;
   const orgs: SynthOrg[] = [];
@@ -153,7 +159,9 @@ async function writeOrganizations({ options: o, w, rng, timed }: SyntheticRun): 
     if (taken.has(code)) continue;
     const vsp = r() < o.vspFraction;
     const place = PLACES[orgs.length % PLACES.length];
-    const name = `${place} ${pick(r, vsp ? VSP_KINDS : AGENCY_KINDS)}`;
+    const plain = `${place} ${pick(r, vsp ? VSP_KINDS : AGENCY_KINDS)}`;
+    const name = names.has(plain.toLowerCase()) ? `${plain} (${code})` : plain;
+    names.add(name.toLowerCase());
     // A VSP's transactions are always RESTRICTED; elsewhere users pick per record (restrictedFraction).
     const display = !vsp && r() < 0.5;
     orgs.push({ id: firstId + orgs.length, code, place, name, vsp, display, restriction: vsp ? R : U });

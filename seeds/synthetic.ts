@@ -16,6 +16,8 @@ import { streamRng } from './random';
 import { writeClients } from './synthetic-clients';
 import { dayCache, writeSetup, type SyntheticRun } from './synthetic-setup';
 import { ensureStandardWorkgroups } from './workgroups';
+import { seedNavigation } from './navigation';
+import { Workspace } from '../src/modules/navigation/navigation.entity';
 
 export interface SyntheticOptions {
   seed: number;
@@ -87,7 +89,12 @@ export async function seedSynthetic(ds: DataSource, options: SyntheticOptions): 
   const today = o.today ?? localToday();
   const started = Date.now();
   const tables: SyntheticTableStat[] = [];
-  const workgroups = await ds.transaction((m) => ensureStandardWorkgroups(m));
+  const workgroups = await ds.transaction(async (m) => {
+    const ids = await ensureStandardWorkgroups(m);
+    // The standard workspaces and menus, unless the demo seeds (or an administrator) put some there.
+    if ((await m.count(Workspace)) === 0) await seedNavigation(m, ids);
+    return ids;
+  });
   const passwordHash = await hashPassword(o.password);
   const w = await BulkWriter.open(ds, o.bulk);
   const run: SyntheticRun = {

@@ -53,6 +53,8 @@ export interface Config {
   sessionMaxHours: number;
   /** Accounts that have not logged in for this many days become INACTIVE. */
   inactivityDays: number;
+  /** Idempotency-Key records older than this are ignored and deleted by the daily sweep. */
+  idempotencyHours: number;
   /** Failed logins within `lockoutWindowMinutes` that lock an account. */
   lockoutThreshold: number;
   lockoutWindowMinutes: number;
@@ -98,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: envInt(env, 'SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: envInt(env, 'SESSION_MAX_HOURS', 12),
     inactivityDays: envInt(env, 'INACTIVITY_DAYS', 60),
+    idempotencyHours: envInt(env, 'IDEMPOTENCY_HOURS', 24),
     lockoutThreshold: envInt(env, 'LOCKOUT_THRESHOLD', 5),
     lockoutWindowMinutes: envInt(env, 'LOCKOUT_WINDOW_MINUTES', 15),
     lockoutMinutes: envInt(env, 'LOCKOUT_MINUTES', 15),

@@ -9,7 +9,8 @@ export const CAPABILITIES = {
   'client.name:read': 'Read client names (HUD 3.01).',
   'client.ssn:read': 'Read the full Social Security Number (HUD 3.02); without it only the last four digits.',
   'client.dob:read': 'Read the date of birth (HUD 3.03); without it only the age.',
-  'client.demographics:read': 'Read sex, race and ethnicity, veteran status (HUD 3.04, 3.06, 3.07).',
+  'client.demographics:read':
+    "Read sex, race and ethnicity, veteran status and veteran's information (HUD 3.04, 3.06, 3.07, V1).",
   'enrollment:read': 'Read enrollments and exits (HUD 3.10-3.20).',
   'enrollment:write': 'Create, edit and exit enrollments.',
   'service:read': 'Read services provided (HUD 4.14 and program-specific services).',

@@ -2,6 +2,8 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import type { RequestContext } from '../graphql/context';
 import { FIELD_RULES, type Denied, type FieldRule } from './permissions';
+import { clientIdOf, mayReadField } from './read-policy';
+import { recordType } from './record-types';
 
 const EMPTY_CONNECTION = Object.freeze({
   edges: [],
@@ -15,7 +17,9 @@ function deniedValue(denied: Denied): unknown {
   return null;
 }
 
-function guard(coordinate: string, rule: FieldRule): IMiddlewareFunction {
+function guard(typeName: string, field: string, rule: FieldRule): IMiddlewareFunction {
+  const coordinate = `${typeName}.${field}`;
+  const type = recordType(typeName);
   // Deliberately synchronous: no promise is created unless the field's own resolver makes one.
   const middleware = (
     resolve: GraphQLFieldResolver<unknown, RequestContext>,
@@ -24,8 +28,16 @@ function guard(coordinate: string, rule: FieldRule): IMiddlewareFunction {
     ctx: RequestContext,
     info: Parameters<GraphQLFieldResolver<unknown, RequestContext>>[3],
   ) => {
-    if (!ctx.access?.has(rule.capability)) return deniedValue(rule.denied);
-    if (rule.sensitive) ctx.reads.field(coordinate);
+    if (!mayReadField(ctx.access, rule)) return deniedValue(rule.denied);
+    if (rule.sensitive) {
+      ctx.reads.field(coordinate);
+      // The client whose field this is, however the row was reached (a query, a mutation's
+      // payload): the read audit names it (§6).
+      if (type && parent) {
+        const clientId = clientIdOf(type, parent as Record<string, unknown>);
+        if (clientId !== null) ctx.reads.client(clientId);
+      }
+    }
     return resolve(parent, args, ctx, info);
   };
   return middleware as unknown as IMiddlewareFunction;
@@ -39,7 +51,7 @@ export function fieldGuards(): Record<string, Record<string, IMiddlewareFunction
   const map: Record<string, Record<string, IMiddlewareFunction>> = {};
   for (const [type, fields] of Object.entries(FIELD_RULES)) {
     map[type] = {};
-    for (const [field, rule] of Object.entries(fields)) map[type][field] = guard(`${type}.${field}`, rule);
+    for (const [field, rule] of Object.entries(fields)) map[type][field] = guard(type, field, rule);
   }
   return map;
 }

@@ -26,7 +26,10 @@ const num = (v: number | string | null): number => Number(v);
 /**
  * Loads a session and everything its access decisions need in ONE statement: the session and
  * user, the selected workgroup's capabilities, the caller's workgroups and org assignments,
- * the organizations sharing with the selected one today, and missing trainings. Run once per
+ * the organizations sharing with the selected one today, and missing trainings. The End User
+ * Agreement counts as accepted only when the accepted version is the latest published one
+ * (an acceptance from before versions were kept counts as version 1), so publishing a new
+ * version asks everyone again at their next request. Run once per
  * request, so an administrator's change takes effect on the caller's next request.
  */
 export async function loadSession(
@@ -44,7 +47,10 @@ export async function loadSession(
   const sql = `
     SELECT 'session' AS k, s.id AS n1, s.user_id AS n2, s.workgroup_id AS n3, s.organization_id AS n4,
            u.username AS s1, u.access_role AS s2,
-           CASE WHEN u.eua_accepted_at IS NULL THEN 0 ELSE 1 END AS f1,
+           CASE WHEN u.eua_accepted_at IS NOT NULL
+                 AND COALESCE(u.eua_accepted_version, 1) >=
+                     (SELECT COALESCE(MAX(e.version), 0) FROM end_user_agreement_version e)
+                THEN 1 ELSE 0 END AS f1,
            CASE WHEN u.must_change_password = 1 THEN 1 ELSE 0 END AS f2,
            CASE WHEN s.last_seen_at < ? THEN 1 ELSE 0 END AS f3
       FROM ${session} WHERE ${live}

@@ -8,21 +8,34 @@
  * resolver per field per row.
  */
 import type { Capability } from './capabilities';
+import { RECORD_FIELD_RULES, type FieldRule } from './record-types';
 
 /**
  * - `public`: anyone (login).
  * - `session`: any valid session, whatever its state (me, logout, acceptEndUserAgreement).
  * - `agreed`: a session whose user accepted the End User Agreement, changed any temporary
  *   password and completed required trainings, with or without a context (selectContext).
+ * - `ready`: a READY session (context selected), whatever its capabilities (navigation).
  * - a capability: a READY session (context selected) whose capabilities include it.
  * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
  *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users all
  *   of whose assignments are to the lead's organizations (src/modules/users/user-scope.ts).
+ * - `auditReader`: a READY session holding `audit:read`, or an agency lead without it; the audit
+ *   query narrows a lead to the events of the lead's own organizations' records and users
+ *   (access model §6, src/modules/audit/audit-query.service.ts).
  */
-export type RootRule = 'public' | 'session' | 'agreed' | 'userAdmin' | Capability;
+export type RootRule = 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader' | Capability;
 
 export const QUERY_RULES: Record<string, RootRule> = {
   me: 'session',
+  endUserAgreement: 'session',
+  // What the session may do (issue 11). Before a context only me, endUserAgreement, selectContext,
+  // acceptEndUserAgreement and logout answer (access model §2.2), so these need one.
+  navigation: 'ready',
+  form: 'ready',
+  myPermissions: 'ready',
+  mySchema: 'ready',
+  navigationSetup: 'setup:admin',
   clients: 'client:read',
   client: 'client:read',
   enrollment: 'enrollment:read',
@@ -39,7 +52,7 @@ export const QUERY_RULES: Record<string, RootRule> = {
   workgroups: 'userAdmin',
   users: 'userAdmin',
   user: 'userAdmin',
-  auditEvents: 'audit:read',
+  auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
 };
@@ -48,6 +61,13 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   login: 'public',
   logout: 'session',
   acceptEndUserAgreement: 'session',
+  publishEndUserAgreement: 'setup:admin',
+  saveWorkspace: 'setup:admin',
+  saveMenuGroup: 'setup:admin',
+  saveMenuOption: 'setup:admin',
+  saveForm: 'setup:admin',
+  orderNavigation: 'setup:admin',
+  setWorkgroupNavigation: 'setup:admin',
   selectContext: 'agreed',
   createClient: 'client:write',
   updateClient: 'client:write',
@@ -71,6 +91,24 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   updateLocation: 'setup:admin',
   createProgram: 'setup:admin',
   updateProgram: 'setup:admin',
+  createProjectCoc: 'setup:admin',
+  updateProjectCoc: 'setup:admin',
+  deleteProjectCoc: 'setup:admin',
+  createFunder: 'setup:admin',
+  updateFunder: 'setup:admin',
+  deleteFunder: 'setup:admin',
+  createInventory: 'setup:admin',
+  updateInventory: 'setup:admin',
+  deleteInventory: 'setup:admin',
+  createAffiliation: 'setup:admin',
+  updateAffiliation: 'setup:admin',
+  deleteAffiliation: 'setup:admin',
+  createHmisParticipation: 'setup:admin',
+  updateHmisParticipation: 'setup:admin',
+  deleteHmisParticipation: 'setup:admin',
+  createCeParticipation: 'setup:admin',
+  updateCeParticipation: 'setup:admin',
+  deleteCeParticipation: 'setup:admin',
   createWorkgroup: 'setup:admin',
   updateWorkgroup: 'setup:admin',
   setWorkgroupCapabilities: 'setup:admin',
@@ -92,58 +130,13 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   unlockUser: 'userAdmin',
 };
 
-/** What a guarded field resolves to for a caller without the capability. */
-export type Denied = 'null' | 'emptyList' | 'emptyConnection';
+export type { Denied, FieldRule } from './record-types';
 
-export interface FieldRule {
-  capability: Capability;
-  denied: Denied;
-  /** Sensitive data: its reads are named in the audit log. */
-  sensitive: boolean;
-}
-
-const sensitive = (capability: Capability): FieldRule => ({ capability, denied: 'null', sensitive: true });
-const relation = (capability: Capability, denied: Denied = 'emptyList'): FieldRule => ({
-  capability,
-  denied,
-  sensitive: false,
-});
-
-/** Field rules by type and field ("Type.field"). Every field listed must be nullable or have a non-null denied value. */
-export const FIELD_RULES: Record<string, Record<string, FieldRule>> = {
-  Client: {
-    firstName: sensitive('client.name:read'),
-    middleName: sensitive('client.name:read'),
-    lastName: sensitive('client.name:read'),
-    nameSuffix: sensitive('client.name:read'),
-    ssn: sensitive('client.ssn:read'),
-    dob: sensitive('client.dob:read'),
-    raceEthnicity: sensitive('client.demographics:read'),
-    sex: sensitive('client.demographics:read'),
-    veteranStatus: sensitive('client.demographics:read'),
-    enrollments: relation('enrollment:read'),
-  },
-  Enrollment: {
-    services: relation('service:read', 'emptyConnection'),
-    currentLivingSituations: relation('cls:read'),
-    assessments: relation('assessment:read'),
-    ceEvents: relation('ce.event:read'),
-  },
-  Assessment: {
-    score: sensitive('assessment.score:read'),
-    prioritizationStatus: sensitive('assessment.score:read'),
-  },
-  // A victim service provider's sites are confidential: locations are setup data for administrators.
-  Organization: {
-    locations: relation('setup:admin'),
-  },
-  HealthAndDv: {
-    domesticViolenceSurvivor: sensitive('health:read'),
-    whenOccurred: sensitive('health:read'),
-    currentlyFleeing: sensitive('health:read'),
-    generalHealthStatus: sensitive('health:read'),
-  },
-};
+/**
+ * Field rules by type and field ("Type.field"): those of the record-type registry
+ * (record-types.ts). Every field listed must be nullable or have a non-null denied value.
+ */
+export const FIELD_RULES: Record<string, Record<string, FieldRule>> = RECORD_FIELD_RULES;
 
 /** Fields of a type hidden from a caller holding `has` (for `access.hiddenFields`). */
 export function hiddenFields(typeName: string, has: (c: Capability) => boolean): string[] {

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A client's reach (see reach.ts): which organizations hold the client, and through which of
+ * A client's reach (see reach/model.ts): which organizations hold the client, and through which of
  * them it can be shared. Clients with the same reach share one row, which counts them, so the
  * number of clients visible to an organization is a sum over a few thousand rows however many
  * clients there are. Internal bookkeeping: never exposed through GraphQL.

@@ -1,19 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { AccessContext } from './access-context';
-import type { Capability } from './capabilities';
 import { hiddenFields } from './permissions';
-
-/** The capability that writes each record type. */
-export const WRITE_CAPABILITY: Record<string, Capability> = {
-  Client: 'client:write',
-  Enrollment: 'enrollment:write',
-  Exit: 'enrollment:write',
-  Service: 'service:write',
-  CurrentLivingSituation: 'cls:write',
-  Assessment: 'ce.assessment:write',
-  CeEvent: 'ce.event:write',
-  HealthAndDv: 'health:write',
-};
+import { writeCapability } from './record-types';
 
 @ObjectType({
   description:
@@ -48,7 +36,7 @@ export function recordAccess(
   typeName: string,
   owningOrganizationId: number,
 ): RecordAccess {
-  const write = WRITE_CAPABILITY[typeName];
+  const write = writeCapability(typeName);
   const mayWrite = write !== undefined && access.has(write);
   return {
     canEdit: mayWrite && access.mayEditOwnedBy(owningOrganizationId),

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IMiddleware } from 'graphql-middleware';
 import type { RequestContext } from '../graphql/context';
-import { appError, forbidden, unauthenticated } from '../graphql/errors';
+import { appError, forbidden, noSession } from '../graphql/errors';
 import { MUTATION_RULES, QUERY_RULES, type RootRule } from './permissions';
 import type { AccessContext } from './access-context';
 
@@ -37,13 +37,18 @@ function stateError(access: AccessContext) {
 // Every rule depends only on the request's access context: `contextual` caches each decision
 // once per request, and no rule hashes `parent` (shield's `strict` cache cannot hash entities).
 const isSession = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) =>
-  ctx.access ? true : unauthenticated(),
+  ctx.access ? true : noSession(ctx.token),
 );
 
 const isAgreed = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-  if (!ctx.access) return unauthenticated();
+  if (!ctx.access) return noSession(ctx.token);
   const error = stateError(ctx.access);
   return error && ctx.access.state !== 'NEEDS_CONTEXT' ? error : true;
+});
+
+const isReady = rule({ cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return noSession(ctx.token);
+  return stateError(ctx.access) ?? true;
 });
 
 type ShieldRule = ReturnType<ReturnType<typeof rule>>;
@@ -52,7 +57,7 @@ const capabilityRules = new Map<string, ShieldRule>();
 // User administration: users:manage, or the agency lead role of some organization (the users
 // service then narrows a lead to the users of the lead's own organizations).
 const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-  if (!ctx.access) return unauthenticated();
+  if (!ctx.access) return noSession(ctx.token);
   const error = stateError(ctx.access);
   if (error) return error;
   return ctx.access.has('users:manage') || ctx.access.facts.assignments.some((a) => a.agencyLead)
@@ -60,11 +65,24 @@ const isUserAdmin = rule('userAdmin', { cache: 'contextual' })((_p, _a, ctx: Req
     : forbidden();
 });
 
-function can(capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'userAdmin'>) {
+// The audit log: audit:read, or the agency lead role (the audit query narrows a lead to the
+// events of the lead's own organizations' records and users, §6).
+const isAuditReader = rule('auditReader', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return noSession(ctx.token);
+  const error = stateError(ctx.access);
+  if (error) return error;
+  return ctx.access.has('audit:read') || ctx.access.facts.assignments.some((a) => a.agencyLead)
+    ? true
+    : forbidden();
+});
+
+function can(
+  capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader'>,
+) {
   let r = capabilityRules.get(capability);
   if (!r) {
     r = rule(`can:${capability}`, { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
-      if (!ctx.access) return unauthenticated();
+      if (!ctx.access) return noSession(ctx.token);
       const error = stateError(ctx.access);
       if (error) return error;
       return ctx.access.has(capability) ? true : forbidden();
@@ -78,7 +96,9 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
   if (root === 'public') return allow;
   if (root === 'session') return isSession;
   if (root === 'agreed') return isAgreed;
+  if (root === 'ready') return isReady;
   if (root === 'userAdmin') return isUserAdmin;
+  if (root === 'auditReader') return isAuditReader;
   return can(root);
 }
 
@@ -90,7 +110,7 @@ function ruleMap(rules: Record<string, RootRule>): Record<string, ShieldRule> {
 
 /**
  * The shield middleware for the root operations only. Shield would otherwise wrap every field
- * of every type in an async resolver (see DEVELOPERS.md); below the root, fields are guarded
+ * of every type in an async resolver (see docs/architecture.md, "A request's path"); below the root, fields are guarded
  * by the synchronous field guard and rows by the SQL visibility predicates.
  */
 export function operationShield(schema: GraphQLSchema): IMiddleware {

@@ -8,6 +8,9 @@
  * SQLite alike.
  */
 
+import { TRANSACTION_TABLES } from './record-types';
+import { programVisibleSql, releaseExceptionSql, sharedByReleasesSql } from './sharing-rules';
+
 /** What visibility depends on: the active organization, who shares with it today, and today. */
 export interface VisibilityScope {
   /** The active organization A. */
@@ -18,30 +21,13 @@ export interface VisibilityScope {
   today: string;
 }
 
-/**
- * The joins to the shares into the organization in `toColumn` from a release active on the day
- * bound to its two `?` placeholders, never from a victim service provider: who shares with whom
- * today (§3). `sh.from_organization_id` is the sharing organization. The session's sharing list
- * (load-access.ts) and the reach counts (reach.ts) both use it.
- */
-export function activeSharesJoin(toColumn: string): string {
-  return `JOIN information_release_share sh ON sh.to_organization_id = ${identifierPath(toColumn)}
-      JOIN information_release r ON r.id = sh.release_id AND r.start_date <= ? AND (r.end_date IS NULL OR r.end_date >= ?)
-      JOIN organization shf ON shf.id = sh.from_organization_id AND shf.victim_service_provider = 0`;
-}
+/** The shares into an organization today (sharing-rules.ts, rule 1): the session's sharing list and reach counts. */
+export { activeSharesJoin } from './sharing-rules';
 
-/** Tables holding transactions, each with client_id, organization_id, restriction, date_deleted. */
-export const TRANSACTION_TABLES = [
-  'enrollment',
-  'enrollment_exit',
-  'service',
-  'current_living_situation',
-  'assessment',
-  'ce_event',
-  'health_and_dv',
-] as const;
+/** Tables holding transactions, each with client_id, organization_id, restriction, date_deleted (record-types.ts). */
+export { TRANSACTION_TABLES } from './record-types';
 
-export type TransactionTable = (typeof TRANSACTION_TABLES)[number];
+export type TransactionTable = string;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,11 +35,6 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function identifier(name: string): string {
   if (!IDENTIFIER.test(name)) throw new Error(`not an SQL identifier: ${name}`);
   return name;
-}
-
-/** `alias.column`, both validated identifiers. */
-function identifierPath(path: string): string {
-  return path.split('.').map(identifier).join('.');
 }
 
 function id(value: number): string {
@@ -70,9 +51,9 @@ function parts(scope: VisibilityScope) {
   };
 }
 
-/** An active release exception releasing client `clientColumn` to the active organization. */
+/** An active release exception releasing client `clientColumn` to the active organization (sharing-rules.ts). */
 function releaseException(clientColumn: string, org: string, today: string): string {
-  return `EXISTS (SELECT 1 FROM release_exception rx WHERE rx.client_id = ${clientColumn} AND rx.organization_id = ${org} AND rx.valid_through >= ${today})`;
+  return releaseExceptionSql(clientColumn, org, today);
 }
 
 /**
@@ -101,13 +82,13 @@ export function clientVisibility(alias: string, scope: VisibilityScope): string 
   const heldTransaction = (table: TransactionTable) => {
     const x = `vx_${table}`;
     const sharedToA = shares
-      ? ` OR (${c}.restrict_intake = 0 AND ${x}.restriction = 'UNRESTRICTED' AND ${x}.organization_id IN (${shares}))`
+      ? ` OR (${sharedByReleasesSql(c)} AND ${x}.restriction = 'UNRESTRICTED' AND ${x}.organization_id IN (${shares}))`
       : '';
     return `EXISTS (SELECT 1 FROM ${table} ${x} WHERE ${x}.client_id = ${c}.id AND ${x}.date_deleted IS NULL AND (${x}.organization_id = ${org}${sharedToA}))`;
   };
   const branches = [
     `${c}.organization_id = ${org}`,
-    shares && `(${c}.restrict_intake = 0 AND ${c}.organization_id IN (${shares}))`,
+    shares && `(${sharedByReleasesSql(c)} AND ${c}.organization_id IN (${shares}))`,
     releaseException(`${c}.id`, org, today),
     ...TRANSACTION_TABLES.map(heldTransaction),
   ].filter(Boolean);
@@ -116,16 +97,13 @@ export function clientVisibility(alias: string, scope: VisibilityScope): string 
 
 /** Programs visible to A: its own, and those of organizations sharing with A today (read-only). */
 export function programVisibility(alias: string, scope: VisibilityScope): string {
-  const p = identifier(alias);
   const { org, shares } = parts(scope);
-  return shares
-    ? `(${p}.organization_id = ${org} OR ${p}.organization_id IN (${shares}))`
-    : `(${p}.organization_id = ${org})`;
+  return programVisibleSql(identifier(alias), org, shares);
 }
 
 /**
  * Whether reach set `setColumn` makes its clients visible to A: A holds them, or an organization
- * sharing with A today shares them (reach.ts). A scalar subquery on purpose: it is evaluated per
+ * sharing with A today shares them (reach/model.ts). A scalar subquery on purpose: it is evaluated per
  * row with point lookups on the (organization, role, set) key and cached per set, where an IN
  * subquery would be materialized in full for every statement.
  */
@@ -141,7 +119,7 @@ function reachRoleVisible(m: string, org: string, shares: string | null): string
 
 /**
  * Client C visible to A, decided from C's reach (client_reach joined as `reachAlias`) and the
- * release exceptions: the same answer as clientVisibility while the reach is current (reach.ts
+ * release exceptions: the same answer as clientVisibility while the reach is current (reach/upkeep.ts
  * keeps it so), at the cost of two index lookups per row instead of one per visibility branch.
  * Lists walk the clients with it and re-check the rows they return with clientVisibility.
  */
@@ -154,7 +132,7 @@ export function clientReachVisibility(alias: string, reachAlias: string, scope: 
 
 /**
  * The reach sets that make their clients visible to A (with their client counts), for summing
- * when an organization's count for a new set of partners is first needed (reach.ts).
+ * when an organization's count for a new set of partners is summed (reach/counts.ts).
  */
 export function visibleReachSetsSql(scope: VisibilityScope): string {
   const { org, shares } = parts(scope);

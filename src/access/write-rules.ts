@@ -10,7 +10,7 @@ import type { Program } from '../modules/program/program.entity';
 import { RestrictionOption } from '../modules/security/information-release.entity';
 import type { AccessContext } from './access-context';
 import { Restriction } from './restriction';
-import { WRITE_CAPABILITY } from './record-access';
+import { writeCapability } from './record-types';
 
 /** New transactions are created for a program of the active organization (§4). */
 export async function assertProgramOfActiveOrg(
@@ -75,7 +75,7 @@ export async function assertMayEdit(
   owningOrganizationId: number,
   del = false,
 ): Promise<void> {
-  const capability = WRITE_CAPABILITY[typeName];
+  const capability = writeCapability(typeName);
   if (capability && !access.has(capability))
     throw appError('FORBIDDEN', `Your workgroup does not allow changing ${typeName} records.`);
   if (!access.mayEditOwnedBy(owningOrganizationId)) {

@@ -1,8 +1,17 @@
 import { ClientReach, ReachSet, ReachSetOrganization, VisibleClientCount } from '../access/reach.entity';
+import { EndUserAgreementVersion } from '../modules/agreement/end-user-agreement.entity';
+import {
+  Form,
+  MenuGroup,
+  MenuOption,
+  WorkgroupNavigation,
+  Workspace,
+} from '../modules/navigation/navigation.entity';
 import { LoginAttempt } from '../http/login-attempt.entity';
 import { AuditEventClient } from '../modules/audit/audit-event-client.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { Client } from '../modules/client/client.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { Exit } from '../modules/enrollment/exit.entity';
 import { Location } from '../modules/organization/location.entity';
@@ -10,6 +19,10 @@ import { Organization } from '../modules/organization/organization.entity';
 import { Funder } from '../modules/program/funder.entity';
 import { Inventory } from '../modules/program/inventory.entity';
 import { Program } from '../modules/program/program.entity';
+import { Affiliation } from '../modules/program/affiliation.entity';
+import { CeParticipation } from '../modules/program/ce-participation.entity';
+import { HmisParticipation } from '../modules/program/hmis-participation.entity';
+import { ProjectCoc } from '../modules/program/project-coc.entity';
 import {
   InformationRelease,
   InformationReleaseShare,
@@ -36,6 +49,10 @@ export const ENTITIES = [
   Program,
   Funder,
   Inventory,
+  ProjectCoc,
+  Affiliation,
+  HmisParticipation,
+  CeParticipation,
   Workgroup,
   WorkgroupCapability,
   WorkgroupRequiredTraining,
@@ -58,9 +75,16 @@ export const ENTITIES = [
   HealthAndDv,
   AuditEvent,
   AuditEventClient,
+  IdempotencyKey,
   LoginAttempt,
   ReachSet,
   ReachSetOrganization,
   ClientReach,
   VisibleClientCount,
+  Workspace,
+  MenuGroup,
+  MenuOption,
+  Form,
+  WorkgroupNavigation,
+  EndUserAgreementVersion,
 ];

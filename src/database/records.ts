@@ -1,27 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { VisibilityScope } from '../access/visibility';
-import { clientVisibility, transactionVisibility } from '../access/visibility';
 import { conflict } from '../graphql/errors';
-import { hydrate, tableOf } from './hydrate';
 
-/**
- * A record by id, only if visible to the caller: the write path uses the same predicates as the
- * read path, so a record the caller cannot see answers exactly as a missing one.
- */
-export async function findVisible<T extends ObjectLiteral>(
-  m: EntityManager,
-  target: EntityTarget<T>,
-  id: number,
-  scope: VisibilityScope,
-): Promise<T | null> {
-  const table = tableOf(m.connection, target);
-  const predicate = table === 'client' ? clientVisibility('r', scope) : transactionVisibility('r', scope);
-  const rows: Record<string, unknown>[] = await m.query(
-    `SELECT r.* FROM ${table} r WHERE r.id = ? AND ${predicate}`,
-    [id],
-  );
-  return rows[0] ? hydrate(m.connection, target, rows[0]) : null;
-}
+/** Record helpers that know nothing of access; the visible lookup is access/find-visible.ts. */
 
 /**
  * Optimistic update: applies `changes` only if the row still has `version` (TypeORM bumps the

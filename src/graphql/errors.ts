@@ -29,6 +29,15 @@ export const unauthenticated = () =>
     'Log in first: send "Authorization: Bearer <token>" with a token from the login mutation.',
   );
 
+/** A bearer token was sent but its session is over (idle, expired, logged out or revoked). */
+export const sessionEnded = () =>
+  appError('UNAUTHENTICATED', 'Your session has ended: log in again with the login mutation.', {
+    reason: 'SESSION_ENDED',
+  });
+
+/** Without a session: "log in first" when no token was sent, "your session has ended" when one was. */
+export const noSession = (token: string | null | undefined) => (token ? sessionEnded() : unauthenticated());
+
 export const forbidden = (what = 'this operation') =>
   appError('FORBIDDEN', `You do not have permission for ${what}.`);
 
@@ -42,3 +51,11 @@ export const conflict = (what: string) =>
     'CONFLICT',
     `${what} was changed by someone else since you loaded it; reload it and apply your change again.`,
   );
+
+/**
+ * A record that may exist only once exists already (a unique code, name or number, one exit per
+ * enrollment, ...): CONFLICT naming the field, like a concurrent request that saved it first.
+ */
+export function alreadyExists(field: string, message: string): GraphQLError {
+  return appError('CONFLICT', `${field}: ${message}`, { field });
+}

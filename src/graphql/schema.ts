@@ -10,6 +10,8 @@ import {
 } from '../modules/admin/admin-fields.resolver';
 import { SetupResolver } from '../modules/admin/setup.resolver';
 import { SharingResolver } from '../modules/admin/sharing.resolver';
+import { AgreementResolver } from '../modules/agreement/agreement.resolver';
+import { NavigationResolver } from '../modules/navigation/navigation.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { ExplainResolver } from '../modules/explain/explain.resolver';
@@ -20,6 +22,7 @@ import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { EnrollmentResolver } from '../modules/enrollment/enrollment.resolver';
 import { Exit } from '../modules/enrollment/exit.entity';
 import { OrganizationResolver, ProgramResolver } from '../modules/program/program.resolver';
+import { ProjectSetupResolver } from '../modules/program/project-setup.resolver';
 import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
@@ -30,10 +33,13 @@ import { TransactionResolver } from '../modules/transaction/transaction.resolver
 
 const RESOLVERS = [
   AuthResolver,
+  AgreementResolver,
+  NavigationResolver,
   ClientResolver,
   EnrollmentResolver,
   TransactionResolver,
   ProgramResolver,
+  ProjectSetupResolver,
   OrganizationResolver,
   recordFieldsResolver(Enrollment, 'Enrollment'),
   recordFieldsResolver(Exit, 'Exit'),

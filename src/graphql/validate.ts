@@ -26,8 +26,23 @@ export function notAfter(field: string, date: string, limit: string, what: strin
   if (date > limit) throw badInput(field, `${date} is after ${what} (${limit})`);
 }
 
-export function notBefore(field: string, date: string, limit: string, what: string): void {
-  if (date < limit) throw badInput(field, `${date} is before ${what} (${limit})`);
+/**
+ * `date` not before `limit`. Pass `quoted: null` when the caller may not read the limit (e.g. a
+ * date of birth without client.dob:read; see read-policy.ts quoteField): the message then
+ * names the limit without quoting it.
+ */
+export function notBefore(
+  field: string,
+  date: string,
+  limit: string,
+  what: string,
+  quoted: string | null = limit,
+): void {
+  if (date < limit)
+    throw badInput(
+      field,
+      quoted === null ? `${date} is before ${what}` : `${date} is before ${what} (${quoted})`,
+    );
 }
 
 /** An ID argument that must name an existing record; malformed ids are reported like unknown ones. */

@@ -74,6 +74,21 @@ export function databaseTrouble(error: unknown): 'down' | 'busy' | null {
   return null;
 }
 
+const OUTCOME_UNKNOWN_MESSAGE =
+  'The connection to the database was lost while this change was being saved: it may have been saved or not. ' +
+  'Send the same request again with the same Idempotency-Key header (it will not be saved twice), ' +
+  'or check whether the change is there before entering it again.';
+
+/**
+ * The connection dropped after COMMIT was sent and before its reply came back: the change may
+ * have been saved. `extensions.outcome` says so to programs; the message says what to do.
+ */
+export function outcomeUnknownError(): GraphQLError {
+  return new GraphQLError(OUTCOME_UNKNOWN_MESSAGE, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', outcome: 'UNKNOWN', http: { status: 503 } },
+  });
+}
+
 /** A coded error for database trouble, with the HTTP status used where a whole request fails. */
 export function databaseError(trouble: 'down' | 'busy'): GraphQLError {
   return new GraphQLError(trouble === 'down' ? UNAVAILABLE_MESSAGE : BUSY_MESSAGE, {
@@ -150,7 +165,9 @@ export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
           const kind = classify(error, error.extensions?.code);
-          if (kind === 'unexpected')
+          if (error.extensions?.outcome === 'UNKNOWN')
+            contextValue.log.warn({ path: error.path }, 'connection lost during COMMIT: outcome unknown');
+          else if (kind === 'unexpected')
             contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
           else if (kind === 'database')
             contextValue.log.warn(

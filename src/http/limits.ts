@@ -149,7 +149,9 @@ export function introspectionPolicyPlugin(
           throw new GraphQLError(
             policy === 'off'
               ? 'Introspection is turned off on this server.'
-              : 'Introspection needs a session: log in first and send "Authorization: Bearer <token>".',
+              : contextValue.token
+                ? 'Your session has ended: log in again with the login mutation to load the schema.'
+                : 'Introspection needs a session: log in first and send "Authorization: Bearer <token>".',
             // 200 like every other UNAUTHENTICATED answer: GraphiQL loads the schema before the
             // login, and a 4xx there is a console error in every browser.
             {

@@ -16,11 +16,13 @@ import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
 import { createDataSource, databaseKind } from '../database/data-source';
-import { prepareDatabase } from '../database/prepare';
+import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
+import { requestScope } from '../database/transactions';
 import { flushReads } from '../modules/audit/audit.service';
+import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import {
   databaseError,
   databaseTrouble,
@@ -61,30 +63,53 @@ function bearer(header: string | undefined): string | null {
   return match ? match[1] : null;
 }
 
+const SAVED_UNSHOWN_MESSAGE =
+  'Your change was saved, but it cannot be shown right now (the database did not record this read). Reload it shortly.';
+
 /**
  * Writes the request's client-level reads to the audit log before the response leaves. When
  * that write fails, the response is withheld: no client data leaves without its audit record.
+ * After a committed write it is tried once more, and if it still fails the answer says the
+ * change was saved (`extensions.outcome: "SAVED"`), never that nothing was changed.
  */
 const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, operationName, response }) {
-        try {
-          await flushReads(contextValue, operationName ?? null);
-        } catch (err) {
-          const trouble = databaseTrouble(err);
-          contextValue.log[trouble ? 'warn' : 'error']({ err }, 'read audit failed: response withheld');
-          const error = trouble
+      async willSendResponse({ contextValue, operationName, response, operation }) {
+        // A query may commit too (a first count of visible clients): only a mutation's change is "saved".
+        const committed = operation?.operation === 'mutation' && requestScope.getStore()?.committed === true;
+        let failure: unknown = null;
+        for (let attempt = 1; attempt <= (committed ? 2 : 1); attempt++) {
+          try {
+            await flushReads(contextValue, operationName ?? null);
+            failure = null;
+            break;
+          } catch (err) {
+            failure = err;
+            const trouble = databaseTrouble(err);
+            contextValue.log[trouble ? 'warn' : 'error'](
+              { err, attempt, committed },
+              committed && attempt === 1
+                ? 'read audit failed after a committed write: retrying'
+                : 'read audit failed: response withheld',
+            );
+            if (committed && attempt === 1) await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+        if (failure === null) return;
+        const trouble = databaseTrouble(failure);
+        const error = committed
+          ? new GraphQLError(SAVED_UNSHOWN_MESSAGE, {
+              extensions: { code: 'SERVICE_UNAVAILABLE', outcome: 'SAVED' },
+            })
+          : trouble
             ? databaseError(trouble)
             : new GraphQLError(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-          response.body = {
-            kind: 'single',
-            singleResult: {
-              errors: [{ message: error.message, extensions: { code: error.extensions.code } }],
-            },
-          };
-          response.http.status = trouble ? 503 : 500;
-        }
+        response.body = {
+          kind: 'single',
+          singleResult: { errors: [{ message: error.message, extensions: { ...error.extensions } }] },
+        };
+        response.http.status = trouble || committed ? 503 : 500;
       },
     };
   },
@@ -162,6 +187,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ApolloServerPluginCacheControlDisabled(),
       introspectionPolicyPlugin(config.introspection),
       loginThrottlePlugin(config),
+      idempotencyPlugin,
       readAuditPlugin,
       errorLogPlugin,
     ],
@@ -224,6 +250,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     requestTimeout(config.requestTimeoutMs),
     express.json({ limit: config.requestBodyLimit }),
     bodyShape(config),
+    // Each request's writes see its Idempotency-Key and report their commits (database/transactions.ts).
+    (_req: express.Request, _res: express.Response, next: express.NextFunction) => requestScope.run({}, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const token = bearer(req.headers.authorization);

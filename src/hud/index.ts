@@ -10,3 +10,6 @@ export * from './living-situation-codes';
 export * from './service-codes';
 export * from './ce-codes';
 export * from './health-codes';
+export * from './veteran-codes';
+export * from './prior-living-codes';
+export * from './setup-codes';

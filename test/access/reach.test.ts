@@ -1,5 +1,5 @@
 /**
- * Client reach (src/access/reach.ts): the stored answer to "which organizations hold this client,
+ * Client reach (src/access/reach/): the stored answer to "which organizations hold this client,
  * and which can share it", from which lists are walked and totals counted. These specs change
  * data through the API in every way that moves a client's reach, and after each change compare
  * the stored reach with one recomputed from the rows (checkClientReach), and every context's

@@ -22,7 +22,15 @@ const CLIENTS = `{ clients { totalCount } }`;
  * acceptEndUserAgreement and logout; changePassword joins them (issue 4) because the
  * NEEDS_PASSWORD_CHANGE state of §2 can only be left through it.
  */
-const ALWAYS = ['me', 'selectContext', 'acceptEndUserAgreement', 'logout', 'changePassword', 'login'];
+const ALWAYS = [
+  'me',
+  'endUserAgreement',
+  'selectContext',
+  'acceptEndUserAgreement',
+  'logout',
+  'changePassword',
+  'login',
+];
 
 let schema: GraphQLSchema;
 beforeAll(async () => {
@@ -95,6 +103,21 @@ describe('§2.1 login and logout', () => {
   });
 });
 
+describe('an ended session is told apart from a missing token', () => {
+  test('without a token: UNAUTHENTICATED "log in first"; after logout: UNAUTHENTICATED "your session has ended, log in again"', async () => {
+    const none = await demo.anonymous().error(CLIENTS);
+    expect(none.code).toBe('UNAUTHENTICATED');
+    expect(none.message).toMatch(/^Log in first/);
+    const olga = await demo.login('olga.outreach');
+    await olga.ok('mutation { logout }');
+    for (const query of [ME, CLIENTS, '{ __schema { queryType { name } } }']) {
+      const ended = await olga.error(query);
+      expect(ended.code).toBe('UNAUTHENTICATED');
+      expect(ended.message).toMatch(/session has ended.*log in again/i);
+    }
+  });
+});
+
 describe('§2.2-2.3 context', () => {
   test('a user with one workgroup and one login org is READY at login, in that pair', async () => {
     for (const [username, org, workgroup] of [
@@ -112,7 +135,7 @@ describe('§2.2-2.3 context', () => {
     }
   });
 
-  test('morgan.multi gets CONTEXT_REQUIRED on everything but me, selectContext, acceptEndUserAgreement, logout and changePassword until selectContext', async () => {
+  test('morgan.multi gets CONTEXT_REQUIRED on everything but me, endUserAgreement, selectContext, acceptEndUserAgreement, logout and changePassword until selectContext', async () => {
     const morgan = await demo.login('morgan.multi');
     const { me } = await morgan.ok(ME);
     expect(me).toMatchObject({
@@ -177,7 +200,7 @@ describe('§2.2-2.3 context', () => {
 });
 
 describe('§2.4 only ACTIVE users act', () => {
-  test('nora.new (agreement not accepted) gets AGREEMENT_REQUIRED on clients and everything else but me, acceptEndUserAgreement, logout and changePassword', async () => {
+  test('nora.new (agreement not accepted) gets AGREEMENT_REQUIRED on clients and everything else but me, endUserAgreement, acceptEndUserAgreement, logout and changePassword', async () => {
     const nora = await demo.login('nora.new');
     expect((await nora.ok(ME)).me).toMatchObject({
       state: 'NEEDS_AGREEMENT',

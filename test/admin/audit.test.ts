@@ -90,16 +90,35 @@ test('a change is logged with its values before and after', async () => {
     { id: createClient.id, v: createClient.version },
     sam,
   );
-  const changes = await events({ clientId: createClient.id, entityType: 'Client' });
-  expect(changes.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
-  expect(changes[0].before.firstName).toBe('Audra');
-  expect(changes[0].after.firstName).toBe('Audrey');
-  expect(changes[1]).toMatchObject({ before: null, after: { firstName: 'Audra' } });
+  // The values are shown to a reader whose active organization sees the client (§6): the
+  // administrator working at Hope Street. From HMIS Lead Agency, only who, when and what.
+  const filter = { clientId: createClient.id, entityType: 'Client' };
+  const fromAdm = await events(filter);
+  expect(fromAdm.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
+  expect(fromAdm[0].before.firstName).toBeNull();
+  await app.db.ds.query(
+    'INSERT INTO org_assignment (user_id, organization_id, can_login, can_edit, agency_lead) VALUES (?, ?, 1, 0, 0)',
+    [app.ids.users.admin, app.ids.orgs.HSS],
+  );
+  try {
+    const atHss = await app.api.loginAs('admin', { workgroup: 'System Administrators', org: 'HSS' });
+    const { auditEvents } = await app.api.ok(EVENTS, { f: filter, first: 10 }, atHss);
+    const changes = auditEvents.edges.map((e: { node: Record<string, any> }) => e.node);
+    expect(changes.map((e: { action: string }) => e.action)).toEqual(['UPDATE', 'CREATE']);
+    expect(changes[0].before.firstName).toBe('Audra');
+    expect(changes[0].after.firstName).toBe('Audrey');
+    expect(changes[1]).toMatchObject({ before: null, after: { firstName: 'Audra' } });
+  } finally {
+    await app.db.ds.query('DELETE FROM org_assignment WHERE user_id = ? AND organization_id = ?', [
+      app.ids.users.admin,
+      app.ids.orgs.HSS,
+    ]);
+  }
 });
 
 test('a refused change leaves nothing in the log', async () => {
   const before = (await app.api.ok(EVENTS, { f: { operation: 'createUser' } }, admin)).auditEvents.totalCount;
-  await refused(app, CREATE_USER, { input: { username: 'sam.shelter' } }, admin, 'BAD_USER_INPUT');
+  await refused(app, CREATE_USER, { input: { username: 'sam.shelter' } }, admin, 'CONFLICT');
   expect((await app.api.ok(EVENTS, { f: { operation: 'createUser' } }, admin)).auditEvents.totalCount).toBe(
     before,
   );
@@ -191,9 +210,36 @@ test('pages are keyset-paginated, newest first, without gaps or repeats', async 
   expect([...times].sort((a, b) => b - a)).toEqual(times);
 });
 
-test('only audit:read opens the log: an agency lead and staff cannot read it', async () => {
-  await refused(app, EVENTS, {}, await app.api.login('mina.manager'), 'FORBIDDEN');
+test('staff without audit:read cannot read the log', async () => {
   await refused(app, EVENTS, {}, await app.api.login('olga.outreach'), 'FORBIDDEN');
+  await refused(app, EVENTS, {}, await app.api.login('sam.shelter'), 'FORBIDDEN');
+});
+
+test("an agency lead reads the events of the lead's own organization's records and users, and no others", async () => {
+  const sam = await app.api.login('sam.shelter'); // Hope Street, led by mina.manager
+  const { createClient } = await app.api.ok(
+    'mutation { createClient(input: { firstName: "Lena", lastName: "Lead" }) { id } }',
+    {},
+    sam,
+  );
+  const olga = await app.api.login('olga.outreach'); // Northside: not mina's
+  await app.api.ok('{ clients(first: 3) { edges { node { id firstName } } } }', {}, olga);
+  const mina = await app.api.login('mina.manager');
+  const read = async (filter: Record<string, unknown>) =>
+    (await app.api.ok(EVENTS, { f: filter, first: 100 }, mina)).auditEvents.edges.map(
+      (e: { node: Record<string, any> }) => e.node,
+    );
+  const ofClient = await read({ clientId: createClient.id });
+  expect(ofClient.map((e: { action: string }) => e.action)).toContain('CREATE');
+  expect(ofClient.find((e: { action: string }) => e.action === 'CREATE').after.lastName).toBe('Lead');
+  expect(
+    (await read({ userId: String(app.ids.users['sam.shelter']), action: 'LOGIN' })).length,
+  ).toBeGreaterThan(0);
+  expect(await read({ userId: String(app.ids.users['olga.outreach']) })).toEqual([]);
+  expect(await read({ userId: String(app.ids.users.admin), operation: 'createOrganization' })).toEqual([]);
+  const all = await read({});
+  expect(all.length).toBeGreaterThan(0);
+  for (const e of all) expect(e.organizationId === app.ids.orgs.NSO && e.entityType !== 'User').toBe(false);
 });
 
 test('nothing in the API can change or delete an audit event', async () => {

@@ -183,3 +183,33 @@ describe('the question itself', () => {
     await refused(app, EXPLAIN, { type: 'CLIENT' }, sam, 'BAD_USER_INPUT');
   });
 });
+
+describe('sharing rules in explanations', () => {
+  test("an explanation never names a victim service provider's release as a reason to see its records", async () => {
+    // Hope Street shares with Northside through release 1001. Were Hope Street a victim service
+    // provider, that share would not count (§3): Alex Rivera is then visible to Northside only
+    // through a release exception, and the explanation must say so and nothing else.
+    const ds = app.db.ds;
+    const alex = app.ids.clients['Alex Rivera'];
+    const hss = app.ids.orgs.HSS;
+    const nso = app.ids.orgs.NSO;
+    await ds.query('UPDATE organization SET victim_service_provider = 1 WHERE id = ?', [hss]);
+    await ds.query(
+      'INSERT INTO release_exception (client_id, organization_id, valid_through) VALUES (?, ?, ?)',
+      [alex, nso, '9999-12-31'],
+    );
+    try {
+      const olga = await app.api.login('olga.outreach');
+      const e = await explain(olga, { type: 'CLIENT', id: String(alex) });
+      expect(e).toMatchObject({ allowed: true, rule: 'RELEASE_EXCEPTION' });
+      expect(e.explanation).not.toContain('1001');
+      expect(e.explanation).not.toContain('shares with');
+    } finally {
+      await ds.query('DELETE FROM release_exception WHERE client_id = ? AND organization_id = ?', [
+        alex,
+        nso,
+      ]);
+      await ds.query('UPDATE organization SET victim_service_provider = 0 WHERE id = ?', [hss]);
+    }
+  });
+});

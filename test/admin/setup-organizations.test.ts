@@ -42,19 +42,19 @@ describe('organizations', () => {
     expect(org.code).not.toBe('HSS');
   });
 
-  test('a duplicate code is refused with BAD_USER_INPUT naming the organization that has it', async () => {
+  test('a duplicate code is refused with CONFLICT naming the organization that has it', async () => {
     const message = await refused(
       app,
       CREATE_ORG,
       { input: { name: 'Another Shelter', code: 'HSS' } },
       admin,
-      'BAD_USER_INPUT',
+      'CONFLICT',
     );
     expect(message).toContain('Hope Street Shelter');
   });
 
   test('a duplicate name is refused', async () => {
-    await refused(app, CREATE_ORG, { input: { name: 'northside outreach' } }, admin, 'BAD_USER_INPUT');
+    await refused(app, CREATE_ORG, { input: { name: 'northside outreach' } }, admin, 'CONFLICT');
   });
 
   test('a malformed code is refused', async () => {

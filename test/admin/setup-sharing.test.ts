@@ -150,7 +150,7 @@ describe('information releases (MOUs) and release exceptions', () => {
     );
   });
 
-  test('a duplicate release number is refused', async () => {
+  test('a duplicate release number is refused with CONFLICT', async () => {
     const message = await refused(
       app,
       CREATE_RELEASE,
@@ -165,7 +165,7 @@ describe('information releases (MOUs) and release exceptions', () => {
         },
       },
       admin,
-      'BAD_USER_INPUT',
+      'CONFLICT',
     );
     expect(message).toContain('Hope–Northside Data Sharing');
   });

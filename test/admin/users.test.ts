@@ -84,7 +84,7 @@ describe('creating users', () => {
       CREATE_USER,
       { input: { username: 'sam.shelter' } },
       admin,
-      'BAD_USER_INPUT',
+      'CONFLICT',
     );
     expect(message).toContain('already taken');
   });

@@ -15,6 +15,7 @@ export function post<T = any>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<Timed<T>> {
   const payload = Buffer.from(JSON.stringify({ query, variables }));
   const url = new URL('/graphql', baseUrl);
@@ -29,6 +30,7 @@ export function post<T = any>(
           'content-type': 'application/json',
           'content-length': payload.length,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
         },
       },
       (res) => {
@@ -56,8 +58,9 @@ export async function ok<T = any>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<Timed<T>> {
-  const res = await post<T>(baseUrl, query, variables, token);
+  const res = await post<T>(baseUrl, query, variables, token, headers);
   if (res.status !== 200 || res.body.errors?.length) {
     throw new Error(
       `GraphQL request failed (HTTP ${res.status}): ${JSON.stringify(res.body.errors ?? res.body).slice(0, 500)}`,

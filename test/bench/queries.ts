@@ -32,3 +32,10 @@ export const Q3 = `mutation Q3($input: CreateServiceInput!) {
 }`;
 
 export const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token me { state activeOrganization { id code } capabilities } } }`;
+
+let keys = 0;
+
+/** A fresh Idempotency-Key header for Q3 with a key (one per simulated user action). */
+export function idempotencyHeader(): Record<string, string> {
+  return { 'idempotency-key': `bench-${process.pid}-${Date.now()}-${++keys}` };
+}

@@ -23,7 +23,7 @@ import { benchConfig, datasetPresent, ensureDataset, type DatasetInfo } from './
 import { explainQ1, type PlanRow } from './explain';
 import { floorQ1, floorScope, openPool } from './floor';
 import { databaseUrl, parseOptions, SCALES, type BenchOptions, type ScaleName } from './options';
-import { Q1, Q2, Q3 } from './queries';
+import { idempotencyHeader, Q1, Q2, Q3 } from './queries';
 import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
@@ -299,6 +299,9 @@ async function main(): Promise<void> {
     for (const n of SIZES) stmts[`Q1 N=${n}`] = await prod.statements(() => ok(prod.url, Q1, { n }, token));
     stmts['Q2'] = await prod.statements(() => ok(prod.url, Q2, { id: String(actor.q2ClientId) }, token));
     stmts['Q3'] = await prod.statements(() => ok(prod.url, Q3, { input: q3Input() }, token));
+    stmts['Q3 key'] = await prod.statements(() =>
+      ok(prod.url, Q3, { input: q3Input() }, token, idempotencyHeader()),
+    );
     const naiveStmts = naive ? await naive.statements(() => ok(naive.url, Q1, { n: 500 }, token)) : [];
     if (tree) {
       for (const n of [10, 500])
@@ -354,6 +357,32 @@ async function main(): Promise<void> {
       ),
       opts.samples,
       'Q3',
+    );
+    // Q3 with an Idempotency-Key (a new one per request, as a front end sends per user action),
+    // interleaved with Q3 without one: what the key's lookup and insert cost.
+    const q3Key = await sideBySide(
+      Object.fromEntries(
+        writers.flatMap((s) => [
+          [
+            `${s.label} no key`,
+            async () => {
+              const res = await post(s.url, Q3, { input: q3Input() }, token);
+              checked(`${s.label} Q3`, res);
+              return res.ms;
+            },
+          ],
+          [
+            `${s.label} key`,
+            async () => {
+              const res = await post(s.url, Q3, { input: q3Input() }, token, idempotencyHeader());
+              checked(`${s.label} Q3 key`, res);
+              return res.ms;
+            },
+          ],
+        ]),
+      ),
+      opts.samples,
+      'Q3 with and without Idempotency-Key',
     );
 
     // Scale (target 6): prod on the other data set, interleaved with prod on this one.
@@ -414,6 +443,7 @@ async function main(): Promise<void> {
       actor,
       q1,
       q2q3,
+      q3Key,
       stmts,
       naiveStmts,
       scaleTimes,
@@ -435,6 +465,8 @@ interface ReportInput {
   actor: BenchActor;
   q1: Record<number, Record<string, number[]>>;
   q2q3: Record<string, Record<string, number[]>>;
+  /** Q3 without and with an Idempotency-Key, interleaved, per writer design. */
+  q3Key: Record<string, number[]>;
   stmts: Record<string, string[]>;
   naiveStmts: string[];
   scaleTimes: Record<string, Record<string, number[]>> | null;
@@ -602,6 +634,19 @@ function report(r: ReportInput): void {
     ),
   );
   out.push('');
+  out.push(
+    `Q3 with and without Idempotency-Key, p50 / p95 (statements ${r.stmts.Q3.length} without, ${r.stmts['Q3 key'].length} with a key)`,
+  );
+  out.push(
+    table(
+      ['Q3', 'p50 / p95'],
+      Object.entries(r.q3Key).map(([label, times]) => [
+        label,
+        `${fmtMs(median(times))} / ${fmtMs(percentile(times, 95))}`,
+      ]),
+    ),
+  );
+  out.push('');
   if (r.opts.tree) {
     const t = r.treeLoad;
     out.push(`tree = prod from ${r.opts.tree}${r.opts.treeDb ? ` on ${r.opts.treeDb}` : ''}:`);
@@ -620,6 +665,7 @@ function report(r: ReportInput): void {
     'Q1 N=500',
     'Q2',
     'Q3',
+    'Q3 key',
     ...(r.opts.tree ? ['tree Q1 N=10', 'tree Q1 N=500'] : []),
   ]) {
     out.push(`statements, prod ${key} (${r.stmts[key].length}):`);

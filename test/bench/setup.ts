@@ -52,7 +52,7 @@ export async function watermarks(pool: Pool): Promise<Watermarks> {
 }
 
 /**
- * Deletes what the bench wrote (Q3's services, the arranged records, audit events, sessions),
+ * Deletes what the bench wrote (Q3's services and Idempotency-Keys, the arranged records, audit events, sessions),
  * then brings the reach of the clients those records belonged to back in line with the rows.
  */
 export async function removeWritten(pool: Pool, ds: DataSource, marks: Watermarks): Promise<number> {
@@ -69,6 +69,9 @@ export async function removeWritten(pool: Pool, ds: DataSource, marks: Watermark
     const [result] = await pool.query(`DELETE FROM ${table} WHERE id > ?`, [marks[table]]);
     removed += (result as { affectedRows: number }).affectedRows;
   }
+  // Q3 with a key (queries.ts idempotencyHeader) stores its keys.
+  const [keys] = await pool.query("DELETE FROM idempotency_key WHERE request_key LIKE 'bench-%'");
+  removed += (keys as { affectedRows: number }).affectedRows;
   await ds.transaction((m) => refreshClientReach(m, [...clients]));
   return removed;
 }

@@ -7,7 +7,8 @@ import { startTestApp } from '../support/app';
 /**
  * End-to-end check of the offline GraphiQL page (src/http/graphiql.ts) in Debian's Chromium:
  * the page must load only from our own server, log in with a demo user and then use the
- * remembered token for `me`.
+ * remembered token for `me`; a newcomer's first page shows a welcome (no error, no "Error fetching
+ * schema"), the Docs pane loads after login, and the page's token wins over a stale header.
  */
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,6 +134,55 @@ describeBrowser('GraphiQL in Chromium (offline assets)', () => {
     const network = requests.filter((url) => !url.startsWith('data:'));
     expect(network.length).toBeGreaterThan(0);
     expect(network.filter((url) => !url.startsWith(`${server.url}/`))).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('greets a newcomer without an error, loads the docs after login, and its own token wins over a stale header', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(`${server.url}/graphiql`, { waitUntil: 'load' });
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror', { timeout: 20_000 });
+    const welcome = await page.waitForSelector('.waypoint-welcome', { timeout: 10_000 });
+    expect(await welcome.textContent()).toMatch(/Run the Login tab first/);
+    await page.waitForTimeout(500);
+    const resultText = (await page.textContent('.result-window')) ?? '';
+    expect(resultText).not.toMatch(/error/i);
+
+    await page.click('button[aria-label="Show Documentation Explorer"]');
+    const before = (await page.textContent('.graphiql-doc-explorer')) ?? '';
+    expect(before).not.toMatch(/Error fetching schema/);
+
+    // A stale Authorization header typed in the Headers tab: the page's own token must win.
+    await page.click('button:has-text("Headers")');
+    await page.evaluate(() => {
+      const headers = document.querySelector(
+        '.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror',
+      ) as (Element & { CodeMirror?: { setValue(v: string): void } }) | null;
+      if (!headers?.CodeMirror) throw new Error('GraphiQL headers editor not found');
+      headers?.CodeMirror?.setValue('{"Authorization": "Bearer stale-token-from-yesterday"}');
+    });
+    await page.waitForTimeout(300);
+
+    await setQuery(page, LOGIN, 'Login');
+    expect(await run(page, '"token"')).toContain('sam.shelter');
+    await page.waitForSelector('.waypoint-welcome', { state: 'detached', timeout: 10_000 });
+
+    // The Docs pane now shows the schema the session may use.
+    await page.waitForFunction(
+      () => /Query/.test(document.querySelector('.graphiql-doc-explorer')?.textContent ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const docs = (await page.textContent('.graphiql-doc-explorer')) ?? '';
+    expect(docs).not.toMatch(/Error fetching schema/);
+
+    await setQuery(page, 'query { clients(first: 1) { totalCount } }', null);
+    expect(await run(page, '"totalCount"')).not.toMatch(/UNAUTHENTICATED/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -51,7 +51,7 @@ beforeAll(async () => {
   const [samCan, adminCan] = [await capabilities(users.sam), await capabilities(users.admin)];
   for (const { operation, field } of roots) {
     const rule = (operation === 'query' ? QUERY_RULES : MUTATION_RULES)[field.name] ?? 'public';
-    const needs = rule === 'userAdmin' ? 'users:manage' : rule;
+    const needs = rule === 'userAdmin' ? 'users:manage' : rule === 'auditReader' ? 'audit:read' : rule;
     let caller =
       ['public', 'session', 'agreed'].includes(needs) || samCan.has(needs) || !adminCan.has(needs)
         ? users.sam

@@ -62,10 +62,12 @@ const connects = (url: string) =>
 async function stopWith(server: ServerProcess, inFlight: () => Promise<{ status: number; body: string }>) {
   server.proc.kill('SIGTERM');
   const answer = await inFlight();
+  // The timer is cleared once the process exits: left running, it kept Jest alive 20 s after the suite.
+  let timer: NodeJS.Timeout | undefined;
   const exit = await Promise.race([
     server.exited,
-    new Promise((r) => setTimeout(() => r('still running after 20 s'), 20_000)),
-  ]);
+    new Promise((r) => (timer = setTimeout(() => r('still running after 20 s'), 20_000))),
+  ]).finally(() => clearTimeout(timer));
   if (server.alive()) server.proc.kill('SIGKILL');
   return { answer, exit };
 }

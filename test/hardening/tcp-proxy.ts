@@ -4,6 +4,9 @@
  * stops listening (new connections are refused, as when mysqld is down); `restore()` listens
  * on the same port again. `hang()` keeps connections open but forwards nothing until
  * `restore()` (a network partition). `delayMs` slows every chunk (a slow database).
+ * `cutAtReply(query, after)` drops one connection as the reply to a statement comes back (the
+ * statement reached MariaDB, its answer never reaches the API): e.g. COMMIT after INSERT INTO
+ * client, so the row is committed and the API cannot know it.
  */
 import net from 'node:net';
 
@@ -16,6 +19,13 @@ export class TcpProxy {
   delayMs = 0;
   /** Connections accepted so far. */
   connections = 0;
+  private trap: {
+    match: RegExp;
+    after?: RegExp;
+    armed: Set<net.Socket>;
+    pending: net.Socket | null;
+    fired: () => void;
+  } | null = null;
 
   constructor(private readonly target: { host: string; port: number }) {}
 
@@ -54,12 +64,47 @@ export class TcpProxy {
         upstream.destroy();
       });
     }
-    this.pipe(client, upstream);
-    this.pipe(upstream, client);
+    client.on('data', (chunk: Buffer) => this.watchQueries(client, chunk));
+    this.pipe(client, upstream, client);
+    this.pipe(upstream, client, client);
   }
 
-  private pipe(from: net.Socket, to: net.Socket): void {
+  /** The SQL text of each COM_QUERY packet of a client chunk (MySQL protocol: 3-byte length, sequence, command 0x03). */
+  private watchQueries(client: net.Socket, chunk: Buffer): void {
+    const trap = this.trap;
+    if (!trap) return;
+    for (let at = 0; at + 5 <= chunk.length;) {
+      const length = chunk.readUIntLE(at, 3);
+      if (chunk[at + 4] === 0x03) {
+        const sql = chunk.subarray(at + 5, Math.min(chunk.length, at + 4 + length)).toString('utf8');
+        if (trap.after?.test(sql)) trap.armed.add(client);
+        else if (trap.match.test(sql) && (!trap.after || trap.armed.has(client))) trap.pending = client;
+      }
+      at += 4 + length;
+    }
+  }
+
+  /**
+   * The next time a statement matching `query` is sent (on a connection that sent one matching
+   * `after` before, when given), the statement goes through and the connection is dropped when
+   * its reply comes back. Resolves when that happened.
+   */
+  cutAtReply(query: RegExp, after?: RegExp): Promise<void> {
+    return new Promise((resolve) => {
+      this.trap = { match: query, after, armed: new Set(), pending: null, fired: resolve };
+    });
+  }
+
+  private pipe(from: net.Socket, to: net.Socket, client: net.Socket): void {
     from.on('data', (chunk) => {
+      const trap = this.trap;
+      if (trap && from !== client && trap.pending === client) {
+        this.trap = null;
+        from.destroy();
+        to.destroy();
+        trap.fired();
+        return;
+      }
       const send = () => {
         if (!to.destroyed) to.write(chunk);
       };

@@ -158,11 +158,10 @@ export function normalize(raw: RawWorld): World {
       });
     }
   }
-  const exceptions = raw.exceptions.map((x) => ({
-    client: x.client % clients.length,
-    org: x.org % n,
-    validThrough: x.validThrough,
-  }));
+  // At most one release exception per client and organization (a unique index since issue 17).
+  const exceptions = raw.exceptions
+    .map((x) => ({ client: x.client % clients.length, org: x.org % n, validThrough: x.validThrough }))
+    .filter((x, i, all) => all.findIndex((y) => y.client === x.client && y.org === x.org) === i);
   const workgroups = raw.workgroups.map((g) => ({
     caps: POOL.filter((c) => !g.missing.includes(c)),
     assessmentTraining: g.assessmentTraining,

@@ -28,6 +28,18 @@ const EXPECTED_ENUMS = [
   'ReferralResult',
   'WhenDvOccurred',
   'HealthStatus',
+  'MilitaryBranch',
+  'DischargeStatus',
+  'LengthOfStay',
+  'TimesHomelessPastThreeYears',
+  'MonthsHomelessPastThreeYears',
+  'DataCollectionStage',
+  'GeographyType',
+  'HmisParticipationType',
+  'HousingType',
+  'RrhSubType',
+  'TargetPopulation',
+  'HopwaMedAssistedLivingFac',
 ];
 
 type EnumObj = Record<string, string | number>;

@@ -3,6 +3,7 @@
  * Organization.locations is guarded by setup:admin in permissions.ts FIELD_RULES, since a
  * victim service provider's sites are confidential.
  */
+import { releaseActiveOn } from '../../access/sharing-rules';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Restriction } from '../../access/restriction';
 import { localToday } from '../../database/sql-time';
@@ -87,7 +88,6 @@ export class InformationReleaseSetupFields {
     description: 'Whether the release is active today (today within its start and end dates).',
   })
   activeToday(@Root() r: InformationRelease): boolean {
-    const today = localToday();
-    return r.startDate <= today && (r.endDate === null || r.endDate >= today);
+    return releaseActiveOn(r, localToday());
   }
 }

@@ -1,7 +1,14 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Restriction } from '../../access/restriction';
 import { LocalDate } from '../../graphql/scalars';
-import { ProjectType } from '../../hud';
+import {
+  HopwaMedAssistedLivingFac,
+  HousingType,
+  NoYes,
+  ProjectType,
+  RrhSubType,
+  TargetPopulation,
+} from '../../hud';
 
 /** The postal address fields shared by organizations and locations. */
 @InputType()
@@ -113,6 +120,33 @@ export class ProgramFieldsInput {
 
   @Field(() => ProjectType, { nullable: true, description: 'HUD 2.02.6 Project Type; required on create.' })
   projectType?: ProjectType | null;
+
+  @Field(() => RrhSubType, {
+    nullable: true,
+    description: 'HUD 2.02 RRH Subtype: only for rapid re-housing.',
+  })
+  rrhSubType?: RrhSubType | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description: 'HUD 2.02 ResidentialAffiliation: only for RRH: Services Only.',
+  })
+  residentialAffiliation?: NoYes | null;
+
+  @Field(() => HousingType, {
+    nullable: true,
+    description: 'HUD 2.02 Housing Type: only for residential projects.',
+  })
+  housingType?: HousingType | null;
+
+  @Field(() => TargetPopulation, { nullable: true, description: 'HUD 2.02 Target Population.' })
+  targetPopulation?: TargetPopulation | null;
+
+  @Field(() => HopwaMedAssistedLivingFac, {
+    nullable: true,
+    description: 'HUD 2.02 HOPWA-funded medically assisted living facility.',
+  })
+  hopwaMedAssistedLivingFac?: HopwaMedAssistedLivingFac | null;
 
   @Field(() => String, { nullable: true, description: 'HUD 2.03.1 Continuum of Care code, e.g. XX-500.' })
   cocCode?: string | null;

@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { Restriction } from '../../access/restriction';
 import { readyAccess, type RequestContext } from '../../graphql/context';
-import { appError, badInput } from '../../graphql/errors';
+import { appError, alreadyExists, badInput } from '../../graphql/errors';
 import { optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Location } from '../organization/location.entity';
@@ -69,9 +69,9 @@ async function assertUnique(
   const all = await m.getRepository(Organization).find();
   const other = all.filter((o) => o.id !== selfId);
   const byCode = values.code && other.find((o) => o.code === values.code);
-  if (byCode) throw badInput('input.code', `${values.code} is already the code of ${byCode.name}`);
+  if (byCode) throw alreadyExists('input.code', `${values.code} is already the code of ${byCode.name}`);
   const byName = values.name && other.find((o) => o.name.toLowerCase() === values.name?.toLowerCase());
-  if (byName) throw badInput('input.name', `${byName.name} already exists (code ${byName.code})`);
+  if (byName) throw alreadyExists('input.name', `${byName.name} already exists (code ${byName.code})`);
 }
 
 /** A victim service provider shares nothing and keeps everything RESTRICTED (VAWA). */

@@ -4,6 +4,7 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { parseId } from '../../graphql/connection';
 import { notBefore, optionalText, requiredId, requiredText } from '../../graphql/validate';
+import { checkProjectDescriptor } from '../../hud/validate';
 import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
 import { Program } from '../program/program.entity';
@@ -26,6 +27,14 @@ function programValues(input: ProgramFieldsInput): Partial<Program> {
   const v: Partial<Program> = {};
   if (input.name !== undefined) v.name = requiredText('input.name', input.name, 200);
   if (input.projectType != null) v.projectType = input.projectType;
+  for (const field of [
+    'rrhSubType',
+    'residentialAffiliation',
+    'housingType',
+    'targetPopulation',
+    'hopwaMedAssistedLivingFac',
+  ] as const)
+    if (input[field] !== undefined) (v as Record<string, unknown>)[field] = input[field];
   if (input.cocCode !== undefined) {
     const coc = optionalText('input.cocCode', input.cocCode, 6)?.toUpperCase() ?? null;
     if (coc !== null && !/^[A-Z]{2}-[0-9]{3}$/.test(coc))
@@ -38,7 +47,15 @@ function programValues(input: ProgramFieldsInput): Partial<Program> {
   return v;
 }
 
+/** Dates in order, and the 2.02 fields that depend on the project type (create: the input; update: stored + changes). */
 function checkDates(p: Partial<Program>): void {
+  if (p.projectType != null)
+    checkProjectDescriptor('input', {
+      projectType: p.projectType,
+      rrhSubType: p.rrhSubType,
+      residentialAffiliation: p.residentialAffiliation,
+      housingType: p.housingType,
+    });
   if (p.operatingStartDate && p.operatingEndDate)
     notBefore('input.operatingEndDate', p.operatingEndDate, p.operatingStartDate, 'the operating start date');
 }

@@ -4,10 +4,11 @@
  * with an error naming the organization.
  */
 import { In, type EntityManager } from 'typeorm';
+import { storeVisibleCounts } from '../../access/reach';
 import { localToday } from '../../database/sql-time';
 import { parseId } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { alreadyExists, badInput } from '../../graphql/errors';
 import { notBefore, optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Client } from '../client/client.entity';
@@ -100,7 +101,7 @@ async function assertNumberFree(
   if (!Number.isInteger(number) || number < 1) throw badInput(field, 'must be a positive whole number');
   const other = await m.getRepository(InformationRelease).findOneBy({ number });
   if (other && other.id !== selfId)
-    throw badInput(field, `${number} is already the number of "${other.name}"`);
+    throw alreadyExists(field, `${number} is already the number of "${other.name}"`);
 }
 
 async function withShares(m: EntityManager, release: InformationRelease): Promise<object> {
@@ -139,6 +140,8 @@ export async function createRelease(
       before: null,
       after: await withShares(m, saved),
     });
+    // Who shares with whom may have changed: store the counts list pages read (reach/counts.ts).
+    await storeVisibleCounts(m, localToday());
     return saved;
   });
 }
@@ -180,6 +183,7 @@ export async function updateRelease(
       before,
       after: await withShares(m, after),
     });
+    await storeVisibleCounts(m, localToday());
     return after;
   });
 }
@@ -218,7 +222,7 @@ export async function createReleaseException(
       throw badInput('input.organizationId', `the client already belongs to ${org.name}`);
     const existing = await m.getRepository(ReleaseException).findOneBy({ clientId, organizationId: org.id });
     if (existing)
-      throw badInput(
+      throw alreadyExists(
         'input',
         `this client already has a release exception to ${org.name} (id ${existing.id}); change its date with updateReleaseException`,
       );

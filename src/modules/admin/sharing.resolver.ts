@@ -1,3 +1,4 @@
+import { releaseExceptionInForce } from '../../access/sharing-rules';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { localToday } from '../../database/sql-time';
@@ -33,7 +34,7 @@ async function exceptionView(ctx: RequestContext, x: ReleaseException): Promise<
     clientId: x.clientId,
     organization: organization as NonNullable<typeof organization>,
     validThrough: x.validThrough,
-    active: x.validThrough >= localToday(),
+    active: releaseExceptionInForce(x, localToday()),
   };
 }
 

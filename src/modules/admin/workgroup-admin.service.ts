@@ -5,7 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { readyAccess, type RequestContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
+import { alreadyExists, badInput } from '../../graphql/errors';
 import { optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Workgroup, WorkgroupCapability } from '../security/workgroup.entity';
@@ -24,7 +24,7 @@ async function assertNameFree(m: EntityManager, name: string, selfId: number | n
     name.toLowerCase(),
   ]);
   if (rows.some((r) => Number(r.id) !== selfId))
-    throw badInput('input.name', `a workgroup named ${name} already exists`);
+    throw alreadyExists('input.name', `a workgroup named ${name} already exists`);
 }
 
 async function capabilitiesOf(m: EntityManager, workgroupId: number): Promise<string[]> {

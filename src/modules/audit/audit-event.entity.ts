@@ -42,7 +42,7 @@ registerEnumType(AuditActionEnum, {
  */
 @ObjectType('AuditEvent', {
   description:
-    'One entry of the append-only audit log (access model §6): a read of client-level data, a change with its values before and after, or a session event.',
+    'One entry of the append-only audit log (docs/access-model.md, "Seen and changed"): a read of client-level data, a change with its values before and after, or a session event.',
 })
 @Entity()
 @Index(['at'])
@@ -111,7 +111,8 @@ export class AuditEvent {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'The record before the change (secrets such as password hashes are never logged).',
+    description:
+      'The record before the change (secrets such as password hashes are never logged). Values the reader may not read are null and named in hiddenFields.',
   })
   @Column({ type: 'simple-json', nullable: true })
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON snapshot
@@ -119,11 +120,21 @@ export class AuditEvent {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'The record after the change, or details of a session event.',
+    description:
+      'The record after the change, or details of a session event. Values the reader may not read are null and named in hiddenFields.',
   })
   @Column({ type: 'simple-json', nullable: true })
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form JSON snapshot
   after: Record<string, any> | null;
+
+  /**
+   * Not stored: filled when the event is read (audit-query.service.ts through read-policy.ts).
+   */
+  @Field(() => [String], {
+    description:
+      "Keys of before and after whose values are hidden from the reader (shown as null): every key when the record is not visible to the reader's active organization, otherwise the guarded fields the reader may not read (see “Seen and changed” in the access model docs).",
+  })
+  hiddenFields?: string[];
 
   @Field(() => String, {
     nullable: true,

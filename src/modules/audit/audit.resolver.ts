@@ -12,7 +12,7 @@ export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent', 'au
 export class AuditResolver {
   @Query(() => AuditEventConnection, {
     description:
-      'The audit log, newest first (needs audit:read). Append-only: nothing in the API changes or deletes an entry.',
+      "The audit log, newest first (needs audit:read; an agency lead without it reads the events of the lead's own organizations' records and users). Values of records not visible to the active organization, and fields the reader may not read, are hidden (see hiddenFields). Append-only: nothing in the API changes or deletes an entry.",
   })
   auditEvents(
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: 'Conditions on the events.' })

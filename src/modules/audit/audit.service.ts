@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { refreshClientReach } from '../../access/reach';
+import { noteChange } from '../../database/transactions';
 import type { RequestContext } from '../../graphql/context';
 import { AuditEventClient } from './audit-event-client.entity';
 import { AuditEvent } from './audit-event.entity';
@@ -48,23 +48,10 @@ async function insertEvent(db: Db, event: Omit<AuditEvent, 'id'>): Promise<numbe
   return id;
 }
 
-/** Changes of these records can change which organizations reach a client (access/reach.ts). */
-const REACH_ENTITY_TYPES = new Set([
-  'Client',
-  'Enrollment',
-  'Exit',
-  'Service',
-  'CurrentLivingSituation',
-  'Assessment',
-  'CeEvent',
-  'HealthAndDv',
-]);
-
 /**
- * Appends one change to the audit log, in the caller's transaction (access model §6), and, for a
- * change of a client or one of its records, brings the client's reach up to date in the same
- * transaction: every change of client-level data is audited, so none can skip the refresh.
- * Call it as the last step of the transaction (see writeTransaction).
+ * Appends one change to the audit log, in the caller's transaction (access model §6). It writes
+ * the log only: a service that changes a client or one of its records also refreshes the
+ * client's reach (access/reach/upkeep.ts) in the same transaction.
  */
 export async function recordChange(
   m: EntityManager,
@@ -97,7 +84,7 @@ export async function recordChange(
     after: snapshot(change.after),
     requestId: ctx.requestId,
   });
-  if (REACH_ENTITY_TYPES.has(change.entityType)) await refreshClientReach(m, clientIds);
+  noteChange(change.entityType, change.entityId); // for an Idempotency-Key retry (database/transactions.ts)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
-import { acceptEndUserAgreement, buildMe, login, logout, selectContext } from './auth.service';
+import { buildMe, login, logout, selectContext } from './auth.service';
 import { LoginPayload, Me } from './me.types';
 import { changePassword } from './password.service';
 
@@ -41,11 +41,6 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Me> {
     return selectContext(ctx, parseId(workgroupId), parseId(organizationId));
-  }
-
-  @Mutation(() => Me, { description: 'Accept the End User Agreement (required once before any other work).' })
-  acceptEndUserAgreement(@Ctx() ctx: RequestContext): Promise<Me> {
-    return acceptEndUserAgreement(ctx);
   }
 
   @Mutation(() => Me, {

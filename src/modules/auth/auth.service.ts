@@ -3,9 +3,8 @@ import type { AccessContext } from '../../access/access-context';
 import { burnPasswordCheck, verifyPassword } from '../../auth/passwords';
 import { accessForToken, createSession, revokeSession } from '../../auth/session-store';
 import type { Config } from '../../config';
-import { sqlTimestamp } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
-import { appError, badInput } from '../../graphql/errors';
+import { appError, badInput, sessionEnded } from '../../graphql/errors';
 import { Organization } from '../organization/organization.entity';
 import { OrgAssignment, User, UserStatus } from '../security/user.entity';
 import { Workgroup, WorkgroupMembership } from '../security/workgroup.entity';
@@ -179,32 +178,9 @@ export async function selectContext(
   return reloadMe(ctx);
 }
 
-export async function acceptEndUserAgreement(ctx: RequestContext): Promise<Me> {
-  const access = ctx.access as AccessContext;
-  // Accepting again changes nothing and logs nothing.
-  if (access.facts.agreementAccepted) return reloadMe(ctx);
-  await writeTransaction(ctx.ds, async (m) => {
-    const now = new Date();
-    await m.query('UPDATE app_user SET eua_accepted_at = ? WHERE id = ? AND eua_accepted_at IS NULL', [
-      sqlTimestamp(now),
-      access.userId,
-    ]);
-    await recordChange(m, ctx, {
-      action: 'UPDATE',
-      operation: 'acceptEndUserAgreement',
-      entityType: 'User',
-      entityId: access.userId,
-      clientId: null,
-      before: { agreementAcceptedAt: null },
-      after: { agreementAcceptedAt: now },
-    });
-  });
-  return reloadMe(ctx);
-}
-
 export async function reloadMe(ctx: RequestContext): Promise<Me> {
   const session = ctx.token ? await accessForToken(ctx.ds, ctx.token, ctx.config) : null;
-  if (!session) throw appError('UNAUTHENTICATED', 'Your session has ended; log in again.');
+  if (!session) throw sessionEnded();
   return buildMe(ctx.ds, session.access);
 }
 

@@ -1,6 +1,15 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { DobDataQuality, NameDataQuality, NoYesMissing, RaceEthnicity, Sex, SsnDataQuality } from '../../hud';
+import {
+  DischargeStatus,
+  DobDataQuality,
+  MilitaryBranch,
+  NameDataQuality,
+  NoYesMissing,
+  RaceEthnicity,
+  Sex,
+  SsnDataQuality,
+} from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 import { OwnedRecord } from '../transaction/owned-record.base';
 
@@ -73,6 +82,97 @@ export class Client extends OwnedRecord {
   })
   @Column({ type: 'smallint', nullable: true })
   veteranStatus: NoYesMissing | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'HUD V1.1 Year Entered Military Service (YearEnteredService, YYYY). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  yearEnteredService: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'HUD V1.2 Year Separated from Military Service (YearSeparated, YYYY). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  yearSeparated: number | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.3 Theater of Operations: World War II (WorldWarII). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  worldWarII: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.4 Theater of Operations: Korean War (KoreanWar). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  koreanWar: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.5 Theater of Operations: Vietnam War (VietnamWar). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  vietnamWar: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.6 Theater of Operations: Persian Gulf War - Operation Desert Storm (DesertStorm). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  desertStorm: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.7 Theater of Operations: Afghanistan (Operation Enduring Freedom) (AfghanistanOEF). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  afghanistanOEF: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.8 Theater of Operations: Iraq (Operation Iraqi Freedom) (IraqOIF). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  iraqOIF: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.9 Theater of Operations: Iraq (Operation New Dawn) (IraqOND). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  iraqOND: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.10 Theater of Operations: Other peace-keeping operations or military interventions (OtherTheater). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  otherTheater: NoYesMissing | null;
+
+  @Field(() => MilitaryBranch, {
+    nullable: true,
+    description: 'HUD V1.11 Branch of the Military (MilitaryBranch). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  militaryBranch: MilitaryBranch | null;
+
+  @Field(() => DischargeStatus, {
+    nullable: true,
+    description: 'HUD V1.12 Discharge Status (DischargeStatus). Needs client.demographics:read.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  dischargeStatus: DischargeStatus | null;
 
   @Field({
     description:

@@ -1,5 +1,14 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DobDataQuality, NameDataQuality, NoYesMissing, RaceEthnicity, Sex, SsnDataQuality } from '../../hud';
+import {
+  DischargeStatus,
+  DobDataQuality,
+  MilitaryBranch,
+  NameDataQuality,
+  NoYesMissing,
+  RaceEthnicity,
+  Sex,
+  SsnDataQuality,
+} from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 
 @InputType({
@@ -52,6 +61,73 @@ export class CreateClientInput {
 
   @Field(() => NoYesMissing, { nullable: true, description: 'HUD 3.07.1 Veteran Status.' })
   veteranStatus?: NoYesMissing | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HUD V1.1 Year Entered Military Service (YYYY, 1920 to this year).',
+  })
+  yearEnteredService?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'HUD V1.2 Year Separated from Military Service (YYYY, not before the year entered).',
+  })
+  yearSeparated?: number | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.3 Theater of Operations: World War II (WorldWarII).',
+  })
+  worldWarII?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.4 Theater of Operations: Korean War (KoreanWar).',
+  })
+  koreanWar?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.5 Theater of Operations: Vietnam War (VietnamWar).',
+  })
+  vietnamWar?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.6 Theater of Operations: Persian Gulf War - Operation Desert Storm (DesertStorm).',
+  })
+  desertStorm?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.7 Theater of Operations: Afghanistan (Operation Enduring Freedom) (AfghanistanOEF).',
+  })
+  afghanistanOEF?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.8 Theater of Operations: Iraq (Operation Iraqi Freedom) (IraqOIF).',
+  })
+  iraqOIF?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description: 'HUD V1.9 Theater of Operations: Iraq (Operation New Dawn) (IraqOND).',
+  })
+  iraqOND?: NoYesMissing | null;
+
+  @Field(() => NoYesMissing, {
+    nullable: true,
+    description:
+      'HUD V1.10 Theater of Operations: Other peace-keeping operations or military interventions (OtherTheater).',
+  })
+  otherTheater?: NoYesMissing | null;
+
+  @Field(() => MilitaryBranch, { nullable: true, description: 'HUD V1.11 Branch of the Military.' })
+  militaryBranch?: MilitaryBranch | null;
+
+  @Field(() => DischargeStatus, { nullable: true, description: 'HUD V1.12 Discharge Status.' })
+  dischargeStatus?: DischargeStatus | null;
 
   @Field(() => Boolean, {
     nullable: true,

@@ -1,3 +1,4 @@
+import { checkMilitaryYears } from '../../hud/validate';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { countVisibleClients, refreshClientReach } from '../../access/reach';
@@ -11,7 +12,8 @@ import {
   type VisibilityScope,
 } from '../../access/visibility';
 import { assertMayEdit } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { hydrateAll } from '../../database/hydrate';
 import { localToday } from '../../database/sql-time';
 import {
@@ -97,7 +99,8 @@ export function clientPageSql(scope: VisibilityScope, where: string, first: numb
  * The page walks the clients in id order testing each one's reach (two index lookups), then
  * re-checks the rows it returns with the full visibility predicate: should a client's reach
  * ever be out of date, the row is left out and logged rather than shown. The unfiltered total
- * is the organization's maintained count (access/reach.ts); a filtered one counts the matches.
+ * is the organization's maintained count (access/reach/counts.ts); a filtered one counts the
+ * matches that pass the full predicate too.
  */
 export async function listClients(
   ctx: RequestContext,
@@ -158,7 +161,8 @@ export async function listClients(
     async () => {
       if (!filtered) return countVisibleClients(ctx.ds, access.scope);
       const [{ n }] = await ctx.ds.query(
-        `SELECT COUNT(*) AS n FROM client c JOIN client_reach cr ON cr.client_id = c.id WHERE ${filter}`,
+        // Re-checked with the full predicate, as the page rows are: a stale reach never counts.
+        `SELECT COUNT(*) AS n FROM client c JOIN client_reach cr ON cr.client_id = c.id WHERE ${filter} AND ${clientVisibility('c', access.scope)}`,
         params,
       );
       return Number(n);
@@ -195,6 +199,7 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     }
     values.ssn = ssn;
   }
+  checkMilitaryYears('input', input.yearEnteredService, input.yearSeparated, today);
   if (input.dob !== undefined) {
     if (input.dob !== null) {
       notAfter('input.dob', input.dob, today, 'today');
@@ -215,6 +220,18 @@ function clientValues(input: ClientFields, today: string): Partial<Client> {
     'dobDataQuality',
     'sex',
     'veteranStatus',
+    'yearEnteredService',
+    'yearSeparated',
+    'worldWarII',
+    'koreanWar',
+    'vietnamWar',
+    'desertStorm',
+    'afghanistanOEF',
+    'iraqOIF',
+    'iraqOND',
+    'otherTheater',
+    'militaryBranch',
+    'dischargeStatus',
   ] as const) {
     if (input[field] !== undefined && input[field] !== null)
       (values as Record<string, unknown>)[field] = input[field];
@@ -254,6 +271,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       before: null,
       after: saved,
     });
+    await refreshClientReach(m, [saved.id]);
     return saved;
   });
 }
@@ -271,6 +289,13 @@ export async function updateClient(
     const before = await findVisible(m, Client, clientId, access.scope);
     if (!before) throw badInput('id', 'no client with this id');
     await assertMayEdit(m, access, 'Client', before.organizationId);
+    // V1.2 not before V1.1, between the stored year and the changed one too.
+    checkMilitaryYears(
+      'input',
+      values.yearEnteredService ?? before.yearEnteredService,
+      values.yearSeparated ?? before.yearSeparated,
+      localToday(),
+    );
     const org = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
     if (org.victimServiceProvider && values.restrictIntake === false) {
       throw badInput(
@@ -296,6 +321,7 @@ export async function updateClient(
       before,
       after,
     });
+    await refreshClientReach(m, [clientId]);
     return after;
   });
 }
@@ -430,6 +456,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       before,
       after: null,
     });
+    await refreshClientReach(m, [clientId]);
     return true;
   });
 }

@@ -1,6 +1,15 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Restriction } from '../../access/restriction';
-import { LivingSituation, NoYesMissing, RelationshipToHoH } from '../../hud';
+import {
+  LengthOfStay,
+  LivingSituation,
+  MonthsHomelessPastThreeYears,
+  NoYes,
+  NoYesMissing,
+  RelationshipToHoH,
+  RentalSubsidyType,
+  TimesHomelessPastThreeYears,
+} from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 
 @InputType({ description: 'A new enrollment, for a program of the active organization.' })
@@ -38,6 +47,55 @@ export class CreateEnrollmentInput {
   @Field(() => LivingSituation, { nullable: true, description: 'HUD 3.917.1 Prior Living Situation.' })
   livingSituation?: LivingSituation | null;
 
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description: 'HUD 3.917.A Rental Subsidy Type: only with prior living situation 435.',
+  })
+  rentalSubsidyType?: RentalSubsidyType | null;
+
+  @Field(() => LengthOfStay, {
+    nullable: true,
+    description: 'HUD 3.917.2 Length of Stay in Prior Living Situation.',
+  })
+  lengthOfStay?: LengthOfStay | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description: 'HUD 3.917.2A/2B Length of stay under the threshold (LOSUnderThreshold).',
+  })
+  losUnderThreshold?: NoYes | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description: 'HUD 3.917.2C On the night before, stayed on the streets, in ES or SH (PreviousStreetESSH).',
+  })
+  previousStreetEssh?: NoYes | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'HUD 3.917.3 Approximate date this episode of homelessness started: not after the project start date.',
+  })
+  dateToStreetEssh?: string | null;
+
+  @Field(() => TimesHomelessPastThreeYears, {
+    nullable: true,
+    description: 'HUD 3.917.4 Number of times on the streets, in ES, or SH in the past three years.',
+  })
+  timesHomelessPastThreeYears?: TimesHomelessPastThreeYears | null;
+
+  @Field(() => MonthsHomelessPastThreeYears, {
+    nullable: true,
+    description: 'HUD 3.917.5 Total months homeless on the street, in ES, or SH in the past three years.',
+  })
+  monthsHomelessPastThreeYears?: MonthsHomelessPastThreeYears | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 3.16.1 Client Location (EnrollmentCoC), a CoC code like XX-500.',
+  })
+  enrollmentCoc?: string | null;
+
   @Field(() => NoYesMissing, { nullable: true, description: 'HUD 3.08.1 Disabling Condition.' })
   disablingCondition?: NoYesMissing | null;
 
@@ -71,6 +129,55 @@ export class UpdateEnrollmentInput {
   @Field(() => LivingSituation, { nullable: true, description: 'HUD 3.917.1 Prior Living Situation.' })
   livingSituation?: LivingSituation | null;
 
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description: 'HUD 3.917.A Rental Subsidy Type: only with prior living situation 435.',
+  })
+  rentalSubsidyType?: RentalSubsidyType | null;
+
+  @Field(() => LengthOfStay, {
+    nullable: true,
+    description: 'HUD 3.917.2 Length of Stay in Prior Living Situation.',
+  })
+  lengthOfStay?: LengthOfStay | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description: 'HUD 3.917.2A/2B Length of stay under the threshold (LOSUnderThreshold).',
+  })
+  losUnderThreshold?: NoYes | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description: 'HUD 3.917.2C On the night before, stayed on the streets, in ES or SH (PreviousStreetESSH).',
+  })
+  previousStreetEssh?: NoYes | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'HUD 3.917.3 Approximate date this episode of homelessness started: not after the project start date.',
+  })
+  dateToStreetEssh?: string | null;
+
+  @Field(() => TimesHomelessPastThreeYears, {
+    nullable: true,
+    description: 'HUD 3.917.4 Number of times on the streets, in ES, or SH in the past three years.',
+  })
+  timesHomelessPastThreeYears?: TimesHomelessPastThreeYears | null;
+
+  @Field(() => MonthsHomelessPastThreeYears, {
+    nullable: true,
+    description: 'HUD 3.917.5 Total months homeless on the street, in ES, or SH in the past three years.',
+  })
+  monthsHomelessPastThreeYears?: MonthsHomelessPastThreeYears | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'HUD 3.16.1 Client Location (EnrollmentCoC), a CoC code like XX-500.',
+  })
+  enrollmentCoc?: string | null;
+
   @Field(() => NoYesMissing, { nullable: true, description: 'HUD 3.08.1 Disabling Condition.' })
   disablingCondition?: NoYesMissing | null;
 
@@ -87,6 +194,12 @@ export class ExitEnrollmentInput {
 
   @Field(() => LivingSituation, { description: 'HUD 3.12.1 Destination (a destination code).' })
   destination: LivingSituation;
+
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description: 'HUD 3.12.A Rental Subsidy Type (DestinationSubsidyType): only with destination 435.',
+  })
+  destinationSubsidyType?: RentalSubsidyType | null;
 
   @Field(() => Restriction, {
     nullable: true,

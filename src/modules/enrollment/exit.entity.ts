@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { LivingSituation } from '../../hud';
+import { LivingSituation, RentalSubsidyType } from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from '../transaction/owned-record.base';
 
@@ -21,4 +21,12 @@ export class Exit extends EnrollmentTransaction {
   @Field(() => LivingSituation, { description: 'HUD 3.12.1 Destination.' })
   @Column({ type: 'smallint' })
   destination: LivingSituation;
+
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description:
+      'HUD 3.12.A Rental Subsidy Type (DestinationSubsidyType): only with destination 435 (rental by client, with ongoing housing subsidy).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  destinationSubsidyType: RentalSubsidyType | null;
 }

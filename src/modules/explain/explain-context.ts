@@ -6,6 +6,7 @@ import { In, type DataSource } from 'typeorm';
 import type { AccessContext } from '../../access/access-context';
 import { roleAllows } from '../../access/access-role';
 import type { Capability } from '../../access/capabilities';
+import { activeShare } from '../../access/sharing-rules';
 import { Organization } from '../organization/organization.entity';
 import { InformationRelease, InformationReleaseShare } from '../security/information-release.entity';
 import { Workgroup } from '../security/workgroup.entity';
@@ -135,9 +136,14 @@ export function preconditions(
   );
 }
 
-/** Releases active today with a share from `fromOrg` to the active organization, as "release 1001 "name"". */
+/**
+ * Releases active today with a share from `fromOrg` to the active organization, as "release 1001
+ * "name"": none when `fromOrg` is a victim service provider, whose releases never share (§3).
+ */
 export async function sharingReleases(x: Explainer, fromOrg: number): Promise<string[]> {
   if (x.access.organizationId === null) return [];
+  const from = await x.ds.getRepository(Organization).findOneBy({ id: fromOrg });
+  if (!from) return [];
   const shares = await x.ds
     .getRepository(InformationReleaseShare)
     .findBy({ fromOrganizationId: fromOrg, toOrganizationId: x.access.organizationId });
@@ -146,7 +152,7 @@ export async function sharingReleases(x: Explainer, fromOrg: number): Promise<st
     .getRepository(InformationRelease)
     .findBy({ id: In(shares.map((s) => s.releaseId)) });
   return releases
-    .filter((r) => r.startDate <= x.today && (r.endDate === null || r.endDate >= x.today))
+    .filter((r) => activeShare(r, from, x.today))
     .sort((a, b) => a.number - b.number)
     .map((r) => `information release ${r.number} "${r.name}"${r.endDate ? ` (through ${r.endDate})` : ''}`);
 }

@@ -4,61 +4,13 @@
  * same answer as one that does not exist, so explaining never reveals a record.
  */
 import { roleAllowsDelete } from '../../access/access-role';
-import type { Capability } from '../../access/capabilities';
-import { WRITE_CAPABILITY } from '../../access/record-access';
-import {
-  clientVisibility,
-  programVisibility,
-  TRANSACTION_TABLES,
-  transactionVisibility,
-} from '../../access/visibility';
+import { recordTypeByKey, TRANSACTION_TYPES, type RecordType } from '../../access/record-types';
+import { clientVisibility, programVisibility, transactionVisibility } from '../../access/visibility';
 import { parseId } from '../../graphql/connection';
 import { answer, article, preconditions, sharingReleases, type Explainer } from './explain-context';
 import { AccessRuleCode, ExplainRecordType, type AccessExplanation } from './explain.types';
 
-interface RecordKind {
-  table: string;
-  typeName: string;
-  words: string;
-  read: Capability;
-}
-
-export const RECORD_KINDS: Record<ExplainRecordType, RecordKind> = {
-  CLIENT: { table: 'client', typeName: 'Client', words: 'client', read: 'client:read' },
-  ENROLLMENT: { table: 'enrollment', typeName: 'Enrollment', words: 'enrollment', read: 'enrollment:read' },
-  EXIT: { table: 'enrollment_exit', typeName: 'Exit', words: 'exit', read: 'enrollment:read' },
-  SERVICE: { table: 'service', typeName: 'Service', words: 'service', read: 'service:read' },
-  CURRENT_LIVING_SITUATION: {
-    table: 'current_living_situation',
-    typeName: 'CurrentLivingSituation',
-    words: 'current living situation',
-    read: 'cls:read',
-  },
-  ASSESSMENT: { table: 'assessment', typeName: 'Assessment', words: 'assessment', read: 'assessment:read' },
-  CE_EVENT: {
-    table: 'ce_event',
-    typeName: 'CeEvent',
-    words: 'coordinated entry event',
-    read: 'ce.event:read',
-  },
-  HEALTH_AND_DV: {
-    table: 'health_and_dv',
-    typeName: 'HealthAndDv',
-    words: 'health and DV record',
-    read: 'enrollment:read',
-  },
-  PROGRAM: { table: 'program', typeName: 'Program', words: 'program', read: 'program:read' },
-};
-
-const TABLE_WORDS: Record<string, string> = {
-  enrollment: 'enrollment',
-  enrollment_exit: 'exit',
-  service: 'service',
-  current_living_situation: 'current living situation contact',
-  assessment: 'assessment',
-  ce_event: 'coordinated entry event',
-  health_and_dv: 'health and DV record',
-};
+type RecordKind = RecordType;
 
 interface Row {
   id: number;
@@ -73,9 +25,9 @@ async function visibleRow(x: Explainer, kind: RecordKind, id: number | null): Pr
   if (id === null) return null;
   const scope = x.access.scope;
   const predicate =
-    kind.table === 'client'
+    kind.kind === 'client'
       ? clientVisibility('r', scope)
-      : kind.table === 'program'
+      : kind.kind === 'setup'
         ? programVisibility('r', scope)
         : transactionVisibility('r', scope);
   const rows: Row[] = await x.ds.query(`SELECT r.* FROM ${kind.table} r WHERE r.id = ? AND ${predicate}`, [
@@ -93,10 +45,10 @@ function notVisible(x: Explainer, question: string, kind: RecordKind, id: string
     false,
     AccessRuleCode.NOT_VISIBLE,
     [
-      `no ${kind.words} with id ${id} is visible to you while ${org} is the active organization`,
+      `no ${kind.words.one} with id ${id} is visible to you while ${org} is the active organization`,
       'either it does not exist, or its organization does not share it with yours',
     ],
-    `If you work for another organization too, select it and ask again; otherwise ask the ${kind.words}'s organization.`,
+    `If you work for another organization too, select it and ask again; otherwise ask the ${kind.words.one}'s organization.`,
   );
 }
 
@@ -116,39 +68,39 @@ async function visibilityReasons(
       fact: `it belongs to ${active}, the active organization`,
     });
   const releases = row.organization_id === a ? [] : await sharingReleases(x, row.organization_id);
-  const restrictIntake = kind.table === 'client' && Number(row.restrict_intake) === 1;
-  if (kind.table === 'program' && releases.length) {
+  const restrictIntake = kind.kind === 'client' && Number(row.restrict_intake) === 1;
+  if (kind.kind === 'setup' && releases.length) {
     reasons.push({
       rule: AccessRuleCode.SHARED_BY_INFORMATION_RELEASE,
       fact: `it belongs to ${owner}, which shares with ${active} through ${releases.join(' and ')} (read-only: new records are created for ${active}'s own programs)`,
     });
   } else if (
-    kind.table !== 'program' &&
+    kind.kind !== 'setup' &&
     releases.length &&
-    (kind.table === 'client' ? !restrictIntake : row.restriction === 'UNRESTRICTED')
+    (kind.kind === 'client' ? !restrictIntake : row.restriction === 'UNRESTRICTED')
   ) {
-    const what = kind.table === 'client' ? 'the client is not restrict-intake' : `it is UNRESTRICTED`;
+    const what = kind.kind === 'client' ? 'the client is not restrict-intake' : `it is UNRESTRICTED`;
     reasons.push({
       rule: AccessRuleCode.SHARED_BY_INFORMATION_RELEASE,
       fact: `it belongs to ${owner}, ${what}, and ${owner} shares with ${active} through ${releases.join(' and ')}`,
     });
   }
-  if (kind.table !== 'program') {
+  if (kind.kind !== 'setup') {
     const clientId =
-      kind.table === 'client' ? row.id : Number((row as unknown as { client_id: number }).client_id);
+      kind.kind === 'client' ? row.id : Number((row as unknown as { client_id: number }).client_id);
     const exceptions: { valid_through: string }[] = await x.ds.query(
       'SELECT valid_through FROM release_exception WHERE client_id = ? AND organization_id = ? AND valid_through >= ? ORDER BY valid_through DESC',
       [clientId, a, x.today],
     );
     const through = exceptions[0] ? String(exceptions[0].valid_through).slice(0, 10) : null;
-    if (through && (kind.table === 'client' || row.restriction === 'UNRESTRICTED')) {
+    if (through && (kind.kind === 'client' || row.restriction === 'UNRESTRICTED')) {
       reasons.push({
         rule: AccessRuleCode.RELEASE_EXCEPTION,
         fact: `a release exception releases this client to ${active} through ${through}`,
       });
     }
   }
-  if (kind.table === 'client') reasons.push(...(await clientTransactionReasons(x, row, restrictIntake)));
+  if (kind.kind === 'client') reasons.push(...(await clientTransactionReasons(x, row, restrictIntake)));
   return reasons.length
     ? { rule: reasons[0].rule, facts: reasons.map((r) => r.fact) }
     : { rule: AccessRuleCode.OWNED_BY_ACTIVE_ORGANIZATION, facts: [`it is visible to ${active}`] };
@@ -164,16 +116,15 @@ async function clientTransactionReasons(
   const active = x.activeOrg?.name ?? 'the active organization';
   const held: string[] = [];
   const shared = new Map<number, string[]>();
-  for (const table of TRANSACTION_TABLES) {
+  for (const { table, words } of TRANSACTION_TYPES) {
     // Only transactions visible to A are looked at, so nothing here reveals a hidden record.
     const rows: { organization_id: number | string }[] = await x.ds.query(
       `SELECT DISTINCT r.organization_id FROM ${table} r WHERE r.client_id = ? AND ${transactionVisibility('r', x.access.scope)}`,
       [client.id],
     );
     for (const owner of rows.map((r) => Number(r.organization_id))) {
-      if (owner === a) held.push(article(TABLE_WORDS[table]));
-      else if (!restrictIntake)
-        shared.set(owner, [...(shared.get(owner) ?? []), article(TABLE_WORDS[table])]);
+      if (owner === a) held.push(article(words.one));
+      else if (!restrictIntake) shared.set(owner, [...(shared.get(owner) ?? []), article(words.one)]);
     }
   }
   const out: { rule: AccessRuleCode; fact: string }[] = [];
@@ -202,14 +153,14 @@ export async function explainRecord(
   type: ExplainRecordType,
   id: string,
 ): Promise<AccessExplanation> {
-  const kind = RECORD_KINDS[type];
-  const question = `Can you see ${kind.words} ${id}?`;
-  const refused = preconditions(x, question, kind.read, `see ${kind.words}s`);
+  const kind = recordTypeByKey(type);
+  const question = `Can you see ${kind.words.one} ${id}?`;
+  const refused = preconditions(x, question, kind.read, `see ${kind.words.many}`);
   if (refused) return refused;
   const row = await visibleRow(x, kind, parseId(id));
   if (!row) return notVisible(x, question, kind, id);
   const { rule, facts } = await visibilityReasons(x, kind, row);
-  if (kind.table !== 'program') facts.push(...(await explainEdit(x, type, id, false)).facts);
+  if (kind.kind !== 'setup') facts.push(...(await explainEdit(x, type, id, false)).facts);
   return answer(question, true, rule, facts);
 }
 
@@ -220,18 +171,18 @@ export async function explainEdit(
   id: string,
   del: boolean,
 ): Promise<AccessExplanation> {
-  const kind = RECORD_KINDS[type];
+  const kind = recordTypeByKey(type);
   const verb = del ? 'delete' : 'edit';
-  const question = `Can you ${verb} ${kind.words} ${id}?`;
-  const write = WRITE_CAPABILITY[kind.typeName];
+  const question = `Can you ${verb} ${kind.words.one} ${id}?`;
+  const write = kind.write;
   if (!write) {
     return answer(question, false, AccessRuleCode.CAPABILITY_MISSING, [
-      `${kind.words[0].toUpperCase()}${kind.words.slice(1)}s are changed by administrators (setup:admin), not here`,
+      `${kind.words.many[0].toUpperCase()}${kind.words.many.slice(1)} are changed by administrators (setup:admin), not here`,
     ]);
   }
   const refused =
-    preconditions(x, question, kind.read, `see ${kind.words}s`) ??
-    preconditions(x, question, write, `${verb} ${kind.words}s`);
+    preconditions(x, question, kind.read, `see ${kind.words.many}`) ??
+    preconditions(x, question, write, `${verb} ${kind.words.many}`);
   if (refused) return refused;
   const row = await visibleRow(x, kind, parseId(id));
   if (!row) return notVisible(x, question, kind, id);
@@ -243,7 +194,7 @@ export async function explainEdit(
       false,
       AccessRuleCode.NO_EDIT_ASSIGNMENT,
       [
-        `this ${kind.words} belongs to ${owner}`,
+        `this ${kind.words.one} belongs to ${owner}`,
         assigned
           ? `your assignment to ${owner} does not allow editing, so you cannot ${verb} it`
           : `you are not assigned to ${owner}, so you cannot ${verb} it`,
@@ -257,14 +208,14 @@ export async function explainEdit(
       false,
       AccessRuleCode.DELETE_NEEDS_MANAGER_ROLE,
       [
-        `you may edit this ${kind.words} of ${owner}`,
+        `you may edit this ${kind.words.one} of ${owner}`,
         `but deleting needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR access role, and yours is ${x.access.effectiveRole}`,
       ],
       'Ask an agency manager to delete it.',
     );
   }
   return answer(question, true, AccessRuleCode.EDIT_ASSIGNMENT, [
-    `this ${kind.words} belongs to ${owner}`,
+    `this ${kind.words.one} belongs to ${owner}`,
     `your assignment to ${owner} allows editing, so you can ${verb} it`,
   ]);
 }

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../graphql/context';
-import { badInput, unauthenticated } from '../../graphql/errors';
+import { badInput, noSession } from '../../graphql/errors';
 import { explainCreateClient, explainCreateEnrollment } from './explain-action';
 import { explainer } from './explain-context';
 import { explainEdit, explainRecord } from './explain-record';
@@ -15,7 +15,7 @@ export async function explainAccess(
   id: string | null | undefined,
   action: ExplainActionInput | null | undefined,
 ): Promise<AccessExplanation> {
-  if (!ctx.access) throw unauthenticated();
+  if (!ctx.access) throw noSession(ctx.token);
   const actions = action
     ? Object.entries(action).filter(([, v]) => v !== null && v !== undefined && v !== false)
     : [];

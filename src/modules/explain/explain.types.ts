@@ -52,50 +52,62 @@ registerEnumType(AccessRuleCode, {
   valuesConfig: {
     SESSION_NOT_READY: {
       description:
-        'The session must first change a password, accept the agreement, complete a training or select a context (§2).',
+        'The session must first change a password, accept the agreement, complete a training or select a context (docs/access-model.md, "Working as an organization").',
     },
     CAPABILITY_MISSING: {
-      description: 'The active workgroup does not grant the capability the action needs (§4).',
+      description:
+        'The active workgroup does not grant the capability the action needs (docs/access-model.md, "What you may do").',
     },
     ROLE_CEILING: {
       description:
-        "The workgroup grants the capability, but the user's access role does not allow it (§1 access role).",
+        'The workgroup grants the capability, but the user\'s access role does not allow it (docs/access-model.md, "Access roles").',
     },
     NOT_VISIBLE: {
       description:
-        'No such record is visible in the active organization: it does not exist, or it is not shared with it (§3). The two cases are not told apart.',
+        'No such record is visible in the active organization: it does not exist, or it is not shared with it (docs/access-model.md, "What you see"). The two cases are not told apart.',
     },
-    OWNED_BY_ACTIVE_ORGANIZATION: { description: 'The record belongs to the active organization (§3).' },
+    OWNED_BY_ACTIVE_ORGANIZATION: {
+      description: 'The record belongs to the active organization (docs/access-model.md, "What you see").',
+    },
     HOLDS_TRANSACTION_OF_CLIENT: {
-      description: 'The active organization owns a transaction of the client (§3).',
+      description:
+        'The active organization owns a transaction of the client (docs/access-model.md, "What you see").',
     },
     SHARED_BY_INFORMATION_RELEASE: {
       description:
-        'The owner shares with the active organization through an information release active today; for a transaction, it is UNRESTRICTED (§3).',
+        'The owner shares with the active organization through an information release active today; for a transaction, it is UNRESTRICTED (docs/access-model.md, "What you see").',
     },
     SHARED_TRANSACTION_OF_CLIENT: {
       description:
-        'A transaction of the client is shared with the active organization, and the client is not restrict-intake (§3).',
+        'A transaction of the client is shared with the active organization, and the client is not restrict-intake (docs/access-model.md, "What you see").',
     },
     RELEASE_EXCEPTION: {
-      description: 'A release exception releases the client to the active organization until a date (§3).',
+      description:
+        'A release exception releases the client to the active organization until a date (docs/access-model.md, "What you see").',
     },
     PROGRAM_OF_ACTIVE_ORGANIZATION: {
-      description: 'The program belongs to the active organization: new records can be created for it (§4).',
+      description:
+        'The program belongs to the active organization: new records can be created for it (docs/access-model.md, "What you may do").',
     },
     PROGRAM_OF_OTHER_ORGANIZATION: {
       description:
-        'The program belongs to another organization: new records are created for programs of the active organization only (§4).',
+        'The program belongs to another organization: new records are created for programs of the active organization only (docs/access-model.md, "What you may do").',
     },
     CREATED_FOR_ACTIVE_ORGANIZATION: {
-      description: 'New records are owned by the active organization (§4).',
+      description:
+        'New records are owned by the active organization (docs/access-model.md, "What you may do").',
     },
-    EDIT_ASSIGNMENT: { description: "The user's assignment to the owning organization allows editing (§4)." },
+    EDIT_ASSIGNMENT: {
+      description:
+        'The user\'s assignment to the owning organization allows editing (docs/access-model.md, "What you may do").',
+    },
     NO_EDIT_ASSIGNMENT: {
-      description: "The user's assignment to the owning organization does not allow editing (§4).",
+      description:
+        'The user\'s assignment to the owning organization does not allow editing (docs/access-model.md, "What you may do").',
     },
     DELETE_NEEDS_MANAGER_ROLE: {
-      description: 'Deleting needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR access role (§4).',
+      description:
+        'Deleting needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR access role (docs/access-model.md, "What you may do").',
     },
   },
 });

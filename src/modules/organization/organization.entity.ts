@@ -21,6 +21,7 @@ export class Organization {
   code: string;
 
   @Field({ description: 'HUD 2.01.2 Organization Name.' })
+  @Index({ unique: true })
   @Column({ type: 'varchar', length: 200 })
   name: string;
 

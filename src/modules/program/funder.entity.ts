@@ -1,23 +1,27 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity } from 'typeorm';
 import { LocalDate } from '../../graphql/scalars';
 import { FunderSource } from '../../hud';
+import { ProjectSetupRecord } from './project-setup.base';
 
 /** HUD 2.06 Funding Sources of a program. */
-@ObjectType({ description: 'A funding source of a program (HUD 2.06 Funding Sources).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A funding source of a program (HUD 2.06 Funding Sources).',
+})
 @Entity()
-export class Funder {
-  @Field(() => ID, { description: 'Waypoint identifier (HUD FunderID).' })
-  @PrimaryGeneratedColumn()
-  id: number;
-
-  @Index()
-  @Column()
-  programId: number;
-
+export class Funder extends ProjectSetupRecord {
   @Field(() => FunderSource, { description: 'HUD 2.06.1 Funding Source.' })
   @Column({ type: 'smallint' })
   funder: FunderSource;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'HUD 2.06.A Other Funder (OtherFunder): the funder, only with funding source 46 (local or other).',
+  })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  otherFunder: string | null;
 
   @Field(() => String, { nullable: true, description: 'HUD 2.06.2 Grant Identifier.' })
   @Column({ type: 'varchar', length: 100, nullable: true })

@@ -1,7 +1,14 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DateTime, LocalDate } from '../../graphql/scalars';
-import { ProjectType } from '../../hud';
+import {
+  HopwaMedAssistedLivingFac,
+  HousingType,
+  NoYes,
+  ProjectType,
+  RrhSubType,
+  TargetPopulation,
+} from '../../hud';
 
 /** A HUD project owned by one organization. New transactions are created for a program. */
 @ObjectType({
@@ -25,6 +32,43 @@ export class Program {
   @Field(() => ProjectType, { description: 'HUD 2.02.6 Project Type.' })
   @Column({ type: 'smallint' })
   projectType: ProjectType;
+
+  @Field(() => RrhSubType, {
+    nullable: true,
+    description: 'HUD 2.02 RRH Subtype (RRHSubType): only for rapid re-housing (project type 13).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  rrhSubType: RrhSubType | null;
+
+  @Field(() => NoYes, {
+    nullable: true,
+    description:
+      'HUD 2.02 Affiliated with a residential project (ResidentialAffiliation): only for RRH: Services Only; the projects are its affiliations.',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  residentialAffiliation: NoYes | null;
+
+  @Field(() => HousingType, {
+    nullable: true,
+    description:
+      'HUD 2.02 Housing Type (HousingType): only for residential projects (ES, TH, PSH, SH, PH, and RRH with housing).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  housingType: HousingType | null;
+
+  @Field(() => TargetPopulation, {
+    nullable: true,
+    description: 'HUD 2.02 Target Population (TargetPopulation).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  targetPopulation: TargetPopulation | null;
+
+  @Field(() => HopwaMedAssistedLivingFac, {
+    nullable: true,
+    description: 'HUD 2.02 HOPWA-funded medically assisted living facility (HOPWAMedAssistedLivingFac).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  hopwaMedAssistedLivingFac: HopwaMedAssistedLivingFac | null;
 
   @Field(() => String, { nullable: true, description: 'HUD 2.03.1 Continuum of Care code, e.g. XX-500.' })
   @Column({ type: 'varchar', length: 6, nullable: true })

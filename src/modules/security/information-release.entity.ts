@@ -55,6 +55,8 @@ export class InformationReleaseShare {
 
 /** One client's records released to one more organization until a date, whatever the MOUs say. */
 @Entity()
+// At most one exception per client and organization: createReleaseException's check, held by the database.
+@Index(['clientId', 'organizationId'], { unique: true })
 @Index(['clientId', 'organizationId', 'validThrough'])
 @Index(['organizationId', 'validThrough'])
 export class ReleaseException {

@@ -66,6 +66,13 @@ export class User {
   @Column({ type: 'datetime', nullable: true })
   euaAcceptedAt: Date | null;
 
+  /**
+   * The End User Agreement version accepted at euaAcceptedAt. Null with a date: accepted before
+   * versions were kept, counted as version 1.
+   */
+  @Column({ type: 'int', nullable: true })
+  euaAcceptedVersion: number | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   deactivationReason: string | null;
 

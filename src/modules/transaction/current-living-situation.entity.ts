@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { LivingSituation } from '../../hud';
+import { LivingSituation, RentalSubsidyType } from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
@@ -19,6 +19,14 @@ export class CurrentLivingSituation extends EnrollmentTransaction {
   @Field(() => LivingSituation, { description: 'HUD 4.12.2 Current Living Situation.' })
   @Column({ type: 'smallint' })
   currentLivingSituation: LivingSituation;
+
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description:
+      'HUD 4.12 Current Living Situation: Rental Subsidy Type (CLSSubsidyType, list 3.12.A): only with current living situation 435 (rental by client, with ongoing housing subsidy).',
+  })
+  @Column({ type: 'smallint', nullable: true })
+  clsSubsidyType: RentalSubsidyType | null;
 
   @Field(() => String, { nullable: true, description: 'HUD 4.12.A Location details.' })
   @Column({ type: 'varchar', length: 250, nullable: true })

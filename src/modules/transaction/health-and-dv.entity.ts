@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { HealthStatus, NoYesMissing, WhenDvOccurred } from '../../hud';
+import { DataCollectionStage, HealthStatus, NoYesMissing, WhenDvOccurred } from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
 
@@ -16,6 +16,13 @@ export class HealthAndDv extends EnrollmentTransaction {
   @Field(() => LocalDate, { description: 'HUD InformationDate.' })
   @Column({ type: 'date' })
   informationDate: string;
+
+  @Field(() => DataCollectionStage, {
+    description:
+      'HUD 5.03.1 Data Collection Stage (DataCollectionStage): project start, update, annual assessment or exit.',
+  })
+  @Column({ type: 'smallint', default: DataCollectionStage.PROJECT_START })
+  dataCollectionStage: DataCollectionStage;
 
   @Field(() => NoYesMissing, {
     nullable: true,

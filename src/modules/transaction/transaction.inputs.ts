@@ -4,11 +4,13 @@ import {
   AssessmentLevel,
   AssessmentType,
   CeEventType,
+  DataCollectionStage,
   HealthStatus,
   LivingSituation,
   NoYesMissing,
   PrioritizationStatus,
   ReferralResult,
+  RentalSubsidyType,
   ServiceRecordType,
   WhenDvOccurred,
 } from '../../hud';
@@ -53,6 +55,13 @@ export class CreateCurrentLivingSituationInput extends EnrollmentTransactionInpu
 
   @Field(() => LivingSituation, { description: 'HUD 4.12.2 Current Living Situation.' })
   currentLivingSituation: LivingSituation;
+
+  @Field(() => RentalSubsidyType, {
+    nullable: true,
+    description:
+      'HUD 4.12 Current Living Situation: Rental Subsidy Type (CLSSubsidyType): only with current living situation 435.',
+  })
+  clsSubsidyType?: RentalSubsidyType | null;
 
   @Field(() => String, { nullable: true, description: 'HUD 4.12.A Location details (max 250).' })
   locationDetails?: string | null;
@@ -107,6 +116,12 @@ export class CreateCeEventInput extends EnrollmentTransactionInput {
 export class CreateHealthAndDvInput extends EnrollmentTransactionInput {
   @Field(() => LocalDate, { description: 'HUD InformationDate.' })
   informationDate: string;
+
+  @Field(() => DataCollectionStage, {
+    nullable: true,
+    description: 'HUD 5.03.1 Data Collection Stage (default project start; post-exit is not collected here).',
+  })
+  dataCollectionStage?: DataCollectionStage | null;
 
   @Field(() => NoYesMissing, { nullable: true, description: 'HUD 4.11.2 Survivor of domestic violence.' })
   domesticViolenceSurvivor?: NoYesMissing | null;

@@ -3,7 +3,14 @@ import type { RequestContext } from '../../graphql/context';
 import { parseId } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { optionalText, requiredText } from '../../graphql/validate';
-import { CURRENT_LIVING_SITUATION_CODES } from '../../hud';
+import { DataCollectionStage } from '../../hud';
+import {
+  checkCode,
+  checkLivingSituation,
+  checkReferralResult,
+  checkRentalSubsidy,
+  checkTypeProvided,
+} from '../../hud/validate';
 import { DeleteInput } from '../client/client.inputs';
 import { Assessment } from './assessment.entity';
 import { CeEvent } from './ce-event.entity';
@@ -45,11 +52,9 @@ export class TransactionResolver {
     @Arg('input', { description: 'The service.' }) input: CreateServiceInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkTypeProvided('input.typeProvided', input.recordType, input.typeProvided);
     return createEnrollmentTransaction(ctx, Service, 'Service', 'createService', input, (tx) => {
       assertWithinEnrollment('input.dateProvided', input.dateProvided, tx);
-      if (!Number.isInteger(input.typeProvided) || input.typeProvided < 0 || input.typeProvided > 32767) {
-        throw badInput('input.typeProvided', 'is not a HUD service code');
-      }
       return {
         dateProvided: input.dateProvided,
         recordType: input.recordType,
@@ -76,6 +81,13 @@ export class TransactionResolver {
     @Arg('input', { description: 'The contact.' }) input: CreateCurrentLivingSituationInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkLivingSituation('input.currentLivingSituation', 'current', input.currentLivingSituation);
+    checkRentalSubsidy(
+      'input.clsSubsidyType',
+      input.clsSubsidyType,
+      'the current living situation',
+      input.currentLivingSituation,
+    );
     return createEnrollmentTransaction(
       ctx,
       CurrentLivingSituation,
@@ -84,12 +96,10 @@ export class TransactionResolver {
       input,
       (tx) => {
         assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        if (!CURRENT_LIVING_SITUATION_CODES.has(input.currentLivingSituation)) {
-          throw badInput('input.currentLivingSituation', 'is not a current living situation code');
-        }
         return {
           informationDate: input.informationDate,
           currentLivingSituation: input.currentLivingSituation,
+          clsSubsidyType: input.clsSubsidyType ?? null,
           locationDetails: optionalText('input.locationDetails', input.locationDetails, 250),
         };
       },
@@ -126,6 +136,7 @@ export class TransactionResolver {
     @Arg('input', { description: 'The event.' }) input: CreateCeEventInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkReferralResult('input', input.event, input.referralResult, input.resultDate);
     return createEnrollmentTransaction(ctx, CeEvent, 'CeEvent', 'createCeEvent', input, (tx) => {
       assertWithinEnrollment('input.eventDate', input.eventDate, tx);
       if (input.resultDate && input.resultDate < input.eventDate)
@@ -149,10 +160,22 @@ export class TransactionResolver {
     @Arg('input', { description: 'The answers.' }) input: CreateHealthAndDvInput,
     @Ctx() ctx: RequestContext,
   ) {
+    checkCode(
+      'input.dataCollectionStage',
+      DataCollectionStage,
+      input.dataCollectionStage,
+      'data collection stage',
+    );
+    if (input.dataCollectionStage === DataCollectionStage.POST_EXIT)
+      throw badInput(
+        'input.dataCollectionStage',
+        'health and domestic violence answers are not collected post-exit',
+      );
     return createEnrollmentTransaction(ctx, HealthAndDv, 'HealthAndDv', 'createHealthAndDv', input, (tx) => {
       assertWithinEnrollment('input.informationDate', input.informationDate, tx);
       return {
         informationDate: input.informationDate,
+        dataCollectionStage: input.dataCollectionStage ?? DataCollectionStage.PROJECT_START,
         domesticViolenceSurvivor: input.domesticViolenceSurvivor ?? null,
         whenOccurred: input.whenOccurred ?? null,
         currentlyFleeing: input.currentlyFleeing ?? null,

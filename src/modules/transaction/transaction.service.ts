@@ -1,9 +1,11 @@
+import { refreshClientReach } from '../../access/reach';
 import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
-import { TRANSACTION_TABLES } from '../../access/visibility';
+import { recordType } from '../../access/record-types';
 import type { AccessContext } from '../../access/access-context';
 import type { Restriction } from '../../access/restriction';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
-import { findVisible, updateVersioned } from '../../database/records';
+import { findVisible } from '../../access/find-visible';
+import { updateVersioned } from '../../database/records';
 import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -33,10 +35,16 @@ export async function prepareEnrollmentTransaction(
   enrollmentIdArg: string,
   requested: Restriction | null | undefined,
   field = 'input.enrollmentId',
+  lockEnrollment = false,
 ): Promise<NewTransactionContext> {
   const enrollmentId = requiredId(field, enrollmentIdArg);
   const enrollment = await findVisible(m, Enrollment, enrollmentId, access.scope);
   if (!enrollment) throw badInput(field, 'no enrollment with this id');
+  // A check of the enrollment's exit that must hold until COMMIT (one exit per enrollment) waits
+  // here for concurrent writers of the same enrollment, then reads what they committed.
+  // SQLite runs one write transaction at a time (writeTransaction).
+  if (lockEnrollment && m.connection.options.type !== 'better-sqlite3')
+    await m.query('SELECT id FROM enrollment WHERE id = ? FOR UPDATE', [enrollmentId]);
   const program = await m.getRepository(Program).findOneByOrFail({ id: enrollment.programId });
   const org = await assertProgramOfActiveOrg(m, access, program);
   const restriction = await decideRestriction(m, org, requested);
@@ -57,7 +65,13 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
   target: EntityTarget<T>,
   typeName: string,
   operation: string,
-  input: { enrollmentId: string; restriction?: Restriction | null; enrollmentField?: string },
+  input: {
+    enrollmentId: string;
+    restriction?: Restriction | null;
+    enrollmentField?: string;
+    /** Lock the enrollment before reading its exit (when `build` refuses on an exit). */
+    lockEnrollment?: boolean;
+  },
   build: (tx: NewTransactionContext) => Partial<T>,
 ): Promise<T> {
   const access = readyAccess(ctx);
@@ -68,6 +82,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       input.enrollmentId,
       input.restriction,
       input.enrollmentField,
+      input.lockEnrollment,
     );
     const repo = m.getRepository(target);
     const record = repo.create({
@@ -90,6 +105,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       before: null,
       after: saved,
     });
+    await refreshClientReach(m, [saved.clientId]);
     return saved;
   });
 }
@@ -120,7 +136,8 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
     );
     // An enrollment's records go with it, stamped with the same DateDeleted so they can be
     // restored together; otherwise its services would stay reachable without it.
-    const cascaded = typeName === 'Enrollment' ? await softDeleteEnrollmentChildren(m, id, deletedAt) : null;
+    const children = recordType(typeName)?.cascade ?? [];
+    const cascaded = children.length ? await softDeleteChildren(m, children, id, deletedAt) : null;
     await recordChange(m, ctx, {
       action: 'DELETE',
       operation,
@@ -130,28 +147,29 @@ export async function deleteTransaction<T extends EnrollmentTransaction | Enroll
       before,
       after: cascaded && { deletedWith: cascaded },
     });
+    await refreshClientReach(m, [before.clientId]);
     return true;
   });
 }
 
-/** Soft-deletes every live record of an enrollment; returns how many per table. */
-async function softDeleteEnrollmentChildren(
+/** Soft-deletes every live record of the cascade's types hanging off an enrollment; returns how many per table. */
+async function softDeleteChildren(
   m: EntityManager,
+  children: readonly string[],
   enrollmentId: number,
   at: Date,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of TRANSACTION_TABLES) {
-    if (table === 'enrollment') continue;
-    const target = m.connection.entityMetadatas.find((md) => md.tableName === table)?.target;
-    if (!target) throw new Error(`no entity for table ${table}`);
+  for (const typeName of children) {
+    const child = recordType(typeName);
+    if (!child) throw new Error(`no record type ${typeName}`);
     const result = await m
       .createQueryBuilder()
-      .update(target)
+      .update(child.entity())
       .set({ dateDeleted: at })
       .where('enrollment_id = :enrollmentId AND date_deleted IS NULL', { enrollmentId })
       .execute();
-    if (result.affected) counts[table] = result.affected;
+    if (result.affected) counts[child.table] = result.affected;
   }
   return counts;
 }

@@ -14,7 +14,7 @@ import {
   type ConnectionValue,
 } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
-import { appError, badInput } from '../../graphql/errors';
+import { appError, alreadyExists, badInput } from '../../graphql/errors';
 import { maxLength, optionalText, requiredId } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
@@ -179,7 +179,7 @@ export async function createUser(ctx: RequestContext, input: CreateUserInput): P
   const passwordHash = await hashPassword(password);
   return writeTransaction(ctx.ds, async (m) => {
     if (await m.getRepository(User).existsBy({ username }))
-      throw badInput('input.username', `${username} is already taken`);
+      throw alreadyExists('input.username', `${username} is already taken`);
     const workgroupIds = await checkedWorkgroups(m, auth, input.workgroupIds ?? [], [], 'input.workgroupIds');
     const assignments: OrgAssignment[] = [];
     for (const [i, a] of (input.assignments ?? []).entries())

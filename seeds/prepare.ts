@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Config } from '../config';
-import { seedDemo } from '../../seeds/demo';
+import type { Config } from '../src/config';
+import { seedDemo } from './demo';
 
 /**
  * Brings a database up to date: applies pending migrations and, when the database has no

@@ -1,0 +1,353 @@
+/**
+ * Workspaces, menu options and forms of the demo scenario ("Workspaces" in
+ * /work/shared/spec/demo-scenario.md) for what exists today: Clients, Coordinated Entry's
+ * assessments and events, Administration, and the Reports entry. Housing, Reservations and
+ * Priority List are seeded and granted but have no menu options yet (their issues add them);
+ * `navigation` leaves a workspace without a usable option out, so nobody sees an empty one.
+ * A workgroup is granted a menu option or form only when it holds what it needs, the rule
+ * setWorkgroupNavigation enforces for administrators.
+ */
+import type { EntityManager } from 'typeorm';
+import {
+  Form,
+  MenuGroup,
+  MenuOption,
+  NavigationKind,
+  WorkgroupNavigation,
+  Workspace,
+} from '../src/modules/navigation/navigation.entity';
+import { missingForGrant } from '../src/modules/navigation/navigation-admin.service';
+import { neededCapabilities } from '../src/modules/navigation/navigation-rules';
+import { FORMS } from './navigation-forms';
+import { WORKGROUP_CAPABILITIES, type WorkgroupName } from './workgroups';
+
+export { FORMS } from './navigation-forms';
+
+export const WORKSPACES = [
+  {
+    code: 'clients',
+    name: 'Clients',
+    icon: 'users',
+    description: 'Find clients and record their program stays.',
+  },
+  {
+    code: 'coordinatedEntry',
+    name: 'Coordinated Entry',
+    icon: 'compass',
+    description: 'CE assessments and events.',
+  },
+  { code: 'housing', name: 'Housing', icon: 'bed', description: 'Facilities, beds, check-in and check-out.' },
+  { code: 'reservations', name: 'Reservations', icon: 'calendar', description: 'Shelter bed reservations.' },
+  {
+    code: 'priorityList',
+    name: 'Priority List',
+    icon: 'list-ordered',
+    description: 'The CE priority list and referrals.',
+  },
+  { code: 'reports', name: 'Reports', icon: 'chart', description: 'Reports and aggregate queries.' },
+  {
+    code: 'administration',
+    name: 'Administration',
+    icon: 'settings',
+    description: 'Setup data, users and the audit log.',
+  },
+] as const;
+
+export type WorkspaceCode = (typeof WORKSPACES)[number]['code'];
+
+const GROUPS: { code: string; workspace: WorkspaceCode; label: string }[] = [
+  { code: 'clients.records', workspace: 'clients', label: 'Client records' },
+  { code: 'clients.stay', workspace: 'clients', label: 'Program stay' },
+  { code: 'admin.setup', workspace: 'administration', label: 'Setup' },
+  { code: 'admin.people', workspace: 'administration', label: 'People and audit' },
+];
+
+interface OptionSeed {
+  code: string;
+  workspace: WorkspaceCode;
+  group?: string;
+  label: string;
+  operations: string[];
+  capabilities?: string[];
+  form?: string;
+}
+
+export const MENU_OPTIONS: OptionSeed[] = [
+  {
+    code: 'clients.search',
+    workspace: 'clients',
+    group: 'clients.records',
+    label: 'Client search',
+    operations: ['Query.clients'],
+  },
+  {
+    code: 'clients.profile',
+    workspace: 'clients',
+    group: 'clients.records',
+    label: 'Client profile',
+    operations: ['Query.client', 'Mutation.createClient', 'Mutation.updateClient'],
+    form: 'client.profile',
+  },
+  {
+    code: 'clients.enrollments',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Enrollments',
+    operations: [
+      'Query.enrollment',
+      'Query.programs',
+      'Mutation.createEnrollment',
+      'Mutation.updateEnrollment',
+    ],
+    form: 'enrollment',
+  },
+  {
+    code: 'clients.exits',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Exits',
+    operations: ['Mutation.exitEnrollment'],
+    form: 'exit',
+  },
+  {
+    code: 'clients.services',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Services',
+    operations: ['Query.service', 'Mutation.createService'],
+    form: 'service',
+  },
+  {
+    code: 'clients.cls',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Current living situation',
+    operations: ['Mutation.createCurrentLivingSituation'],
+    capabilities: ['cls:read'],
+    form: 'cls',
+  },
+  {
+    code: 'clients.healthDv',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Health & DV',
+    operations: ['Mutation.createHealthAndDv'],
+    capabilities: ['health:read'],
+    form: 'healthAndDv',
+  },
+  {
+    code: 'ce.assessment',
+    workspace: 'coordinatedEntry',
+    label: 'CE Assessment',
+    operations: ['Mutation.createAssessment'],
+    capabilities: ['assessment:read', 'assessment.score:read'],
+    form: 'ce.assessment',
+  },
+  {
+    code: 'ce.event',
+    workspace: 'coordinatedEntry',
+    label: 'CE Event',
+    operations: ['Mutation.createCeEvent'],
+    capabilities: ['ce.event:read'],
+    form: 'ce.event',
+  },
+  {
+    code: 'reports.run',
+    workspace: 'reports',
+    label: 'Reports',
+    operations: [],
+    capabilities: ['report:run'],
+  },
+  {
+    code: 'admin.organizations',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Organizations',
+    operations: [
+      'Query.adminOrganizations',
+      'Mutation.createOrganization',
+      'Mutation.updateOrganization',
+      'Mutation.setRestrictionOptions',
+    ],
+  },
+  {
+    code: 'admin.locations',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Locations',
+    operations: ['Query.adminOrganizations', 'Mutation.createLocation', 'Mutation.updateLocation'],
+  },
+  {
+    code: 'admin.programs',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Programs',
+    operations: ['Query.adminPrograms', 'Mutation.createProgram', 'Mutation.updateProgram'],
+  },
+  {
+    code: 'admin.workgroups',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Workgroups',
+    operations: [
+      'Query.workgroups',
+      'Query.capabilityCatalog',
+      'Mutation.createWorkgroup',
+      'Mutation.updateWorkgroup',
+      'Mutation.setWorkgroupCapabilities',
+      'Mutation.setWorkgroupRequiredTrainings',
+    ],
+  },
+  {
+    code: 'admin.navigation',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Workspaces and forms',
+    operations: [
+      'Query.navigationSetup',
+      'Mutation.saveWorkspace',
+      'Mutation.saveMenuGroup',
+      'Mutation.saveMenuOption',
+      'Mutation.saveForm',
+      'Mutation.orderNavigation',
+      'Mutation.setWorkgroupNavigation',
+    ],
+  },
+  {
+    code: 'admin.releases',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'Information releases',
+    operations: [
+      'Query.informationReleases',
+      'Query.releaseExceptions',
+      'Mutation.createInformationRelease',
+      'Mutation.updateInformationRelease',
+      'Mutation.createReleaseException',
+      'Mutation.updateReleaseException',
+    ],
+  },
+  {
+    code: 'admin.agreement',
+    workspace: 'administration',
+    group: 'admin.setup',
+    label: 'End User Agreement',
+    operations: ['Query.endUserAgreement', 'Mutation.publishEndUserAgreement'],
+  },
+  {
+    code: 'admin.users',
+    workspace: 'administration',
+    group: 'admin.people',
+    label: 'Users',
+    operations: [
+      'Query.users',
+      'Query.user',
+      'Mutation.createUser',
+      'Mutation.updateUser',
+      'Mutation.setUserWorkgroups',
+      'Mutation.assignUserToOrganization',
+      'Mutation.removeUserFromOrganization',
+      'Mutation.recordUserTraining',
+      'Mutation.removeUserTraining',
+      'Mutation.deactivateUser',
+      'Mutation.reinstateUser',
+      'Mutation.resetUserPassword',
+      'Mutation.unlockUser',
+    ],
+  },
+  {
+    code: 'admin.audit',
+    workspace: 'administration',
+    group: 'admin.people',
+    label: 'Audit log',
+    operations: ['Query.auditEvents'],
+  },
+  {
+    code: 'admin.explain',
+    workspace: 'administration',
+    group: 'admin.people',
+    label: 'Explain access',
+    operations: ['Query.explainAccess'],
+  },
+];
+
+/** Workspaces per workgroup (demo-scenario.md "Workspaces"). */
+export const WORKGROUP_WORKSPACES: Record<WorkgroupName, WorkspaceCode[]> = {
+  'HMIS Users': ['clients', 'reports'],
+  'Emergency Shelter Staff': ['clients', 'housing', 'reports'],
+  'Shelter Reservation Team': ['clients', 'reservations', 'reports'],
+  'Coordinated Entry Assessors': ['clients', 'coordinatedEntry', 'reports'],
+  'Priority List Managers': ['clients', 'coordinatedEntry', 'priorityList', 'reports'],
+  'System Administrators': ['administration', 'reports'],
+};
+
+/** Inserts the catalogue and grants every workgroup its workspaces' options and forms that it can use. */
+export async function seedNavigation(
+  m: EntityManager,
+  workgroups: Record<WorkgroupName, number>,
+): Promise<void> {
+  const wsIds = new Map<string, number>();
+  for (const [i, w] of WORKSPACES.entries())
+    wsIds.set(
+      w.code,
+      (await m.insert(Workspace, { ...w, sortOrder: (i + 1) * 10 })).identifiers[0].id as number,
+    );
+  const groupIds = new Map<string, number>();
+  for (const [i, g] of GROUPS.entries())
+    groupIds.set(
+      g.code,
+      (
+        await m.insert(MenuGroup, {
+          code: g.code,
+          workspaceId: wsIds.get(g.workspace),
+          label: g.label,
+          sortOrder: (i + 1) * 10,
+        })
+      ).identifiers[0].id as number,
+    );
+  for (const [i, f] of FORMS.entries())
+    await m.insert(Form, {
+      code: f.code,
+      name: f.name,
+      description: null,
+      recordType: f.recordType,
+      operation: f.operation,
+      capabilities: f.capabilities ?? [],
+      sections: f.sections,
+      sortOrder: (i + 1) * 10,
+    });
+  for (const [i, o] of MENU_OPTIONS.entries())
+    await m.insert(MenuOption, {
+      code: o.code,
+      workspaceId: wsIds.get(o.workspace),
+      menuGroupId: o.group ? (groupIds.get(o.group) ?? null) : null,
+      label: o.label,
+      description: null,
+      operations: o.operations,
+      capabilities: o.capabilities ?? [],
+      formCode: o.form ?? null,
+      sortOrder: (i + 1) * 10,
+    });
+  const rows: WorkgroupNavigation[] = [];
+  for (const [name, workspaces] of Object.entries(WORKGROUP_WORKSPACES) as [
+    WorkgroupName,
+    WorkspaceCode[],
+  ][]) {
+    const held = new Set<string>(WORKGROUP_CAPABILITIES[name]);
+    const usable = (operations: string[], caps: string[] = []) =>
+      missingForGrant(held, neededCapabilities(operations, caps)).length === 0;
+    const options = MENU_OPTIONS.filter(
+      (o) => workspaces.includes(o.workspace) && usable(o.operations, o.capabilities),
+    );
+    const forms = FORMS.filter(
+      (f) => options.some((o) => o.form === f.code) && usable([f.operation], f.capabilities),
+    );
+    const workgroupId = workgroups[name];
+    rows.push(
+      ...workspaces.map((code) => ({ workgroupId, kind: NavigationKind.WORKSPACE, code })),
+      ...options.map((o) => ({ workgroupId, kind: NavigationKind.MENU_OPTION, code: o.code })),
+      ...forms.map((f) => ({ workgroupId, kind: NavigationKind.FORM, code: f.code })),
+    );
+  }
+  await m.insert(WorkgroupNavigation, rows);
+}
