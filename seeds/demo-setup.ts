@@ -31,7 +31,7 @@ import {
   InformationRelease,
   InformationReleaseShare,
   RestrictionOption,
-} from '../src/modules/security/information-release.entity';
+} from '../src/modules/admin/information-release.entity';
 import { insertId, type SeedClock } from './demo-common';
 import { seedDemoUsers, type DemoUsername } from './demo-users';
 import { ensureStandardWorkgroups, type WorkgroupName } from './workgroups';

@@ -5,8 +5,8 @@
 import type { EntityManager } from 'typeorm';
 import { AccessRole } from '../src/access/access-role';
 import { addDays } from '../src/database/sql-time';
-import { OrgAssignment, User, UserStatus, UserTraining } from '../src/modules/security/user.entity';
-import { WorkgroupMembership } from '../src/modules/security/workgroup.entity';
+import { OrgAssignment, User, UserStatus, UserTraining } from '../src/modules/users/user.entity';
+import { WorkgroupMembership } from '../src/modules/admin/workgroup.entity';
 import { insertId, type SeedClock } from './demo-common';
 import type { OrgCode } from './demo-setup';
 import type { WorkgroupName } from './workgroups';

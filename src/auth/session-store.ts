@@ -3,7 +3,7 @@ import { AccessContext } from '../access/access-context';
 import { loadSession } from '../access/load-access';
 import type { Config } from '../config';
 import { localToday, sqlTimestamp } from '../database/sql-time';
-import { Session } from '../modules/security/session.entity';
+import { Session } from './session.entity';
 import { hashToken, newToken } from './tokens';
 
 /**

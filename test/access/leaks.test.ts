@@ -3,12 +3,12 @@
  * payloads): issue 10's leaks 1, 2, 3 and 6, each as the rule it breaks. Each test shows the
  * permitted caller getting the value and the other getting nothing.
  */
-import { OrgAssignment } from '../../src/modules/security/user.entity';
+import { OrgAssignment } from '../../src/modules/users/user.entity';
 import {
   Workgroup,
   WorkgroupCapability,
   WorkgroupMembership,
-} from '../../src/modules/security/workgroup.entity';
+} from '../../src/modules/admin/workgroup.entity';
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;
