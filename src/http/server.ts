@@ -13,9 +13,10 @@ import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
-import { accessForToken, touchSession } from '../auth/session-store';
+import { accessForToken, markSessionWrite, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
 import { createDataSource, databaseKind } from '../database/data-source';
+import { ReadRouting } from '../database/replicas';
 import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
@@ -33,6 +34,7 @@ import {
 import { graphiqlRouter } from './graphiql';
 import { introspectionPolicyPlugin, queryLimits } from './limits';
 import { loginThrottlePlugin } from './login-throttle';
+import { Metrics, metricsRoute } from './metrics';
 import { apiHeaders, bodyShape, corsPolicy } from './security';
 import { attachMeta, requestTimeout, stopResolversAfterDeadline } from './timeout';
 
@@ -46,11 +48,16 @@ export interface StartOptions {
   dataSource?: DataSource;
   /** Migrate and seed the demo data when empty (default: for the embedded SQLite only). */
   prepare?: boolean;
+  /** Read replicas to use instead of DATABASE_REPLICA_URLS (tests); closed by the caller. */
+  replicas?: DataSource[];
 }
 
 export interface RunningServer {
   url: string;
   ds: DataSource;
+  routing: ReadRouting;
+  /** The separate metrics listener's URL, when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -90,6 +97,43 @@ const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
   },
 };
 
+/**
+ * Read replicas: a query of a session that has not written lately reads from a replica (its
+ * session load and read-audit row stay on the primary); a mutation first marks its session as
+ * having written, on the primary, so the session's next reads follow it there.
+ */
+function readRoutingPlugin(routing: ReadRouting): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue: ctx, operation }) {
+          if (operation?.operation === 'mutation') {
+            if (!ctx.access) return;
+            try {
+              await markSessionWrite(ctx.primary, ctx.access.facts.sessionId);
+            } catch (err) {
+              const trouble = databaseTrouble(err);
+              if (!trouble) throw err;
+              ctx.log.warn({ err }, 'session write mark failed');
+              throw databaseError(trouble);
+            }
+            return;
+          }
+          const ds = routing.forRead(ctx.readFromPrimary);
+          if (ds === ctx.ds) return;
+          ctx.ds = ds;
+          ctx.loaders = new Loaders(ds, ctx.access, ctx.reads);
+        },
+        async willSendResponse({ contextValue: ctx, response }) {
+          if (ctx.ds === ctx.primary || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors ?? [];
+          if (errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) routing.failed(ctx.ds);
+        },
+      };
+    },
+  };
+}
+
 /** Resolves with `promise`, or rejects after `ms` (a hung database must not hang /readyz). */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -105,7 +149,7 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
   try {
     const session = await accessForToken(ds, token, config);
     if (session?.touchDue) await touchSession(ds, session.access.facts.sessionId);
-    return session?.access ?? null;
+    return session ? { access: session.access, recentWrite: session.recentWrite } : null;
   } catch (err) {
     const trouble = databaseTrouble(err);
     req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
@@ -131,6 +175,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const { migrated, seeded } = await prepareDatabase(ds, config);
     log.info({ migrated, seeded }, 'database prepared');
   }
+  const routing = options.replicas
+    ? new ReadRouting(ds, options.replicas)
+    : ReadRouting.fromConfig(ds, config);
+  await routing.start();
+  const metrics = new Metrics(
+    () => [{ name: 'primary', ds }, ...routing.replicas.map((r) => ({ name: r.name, ds: r.ds }))],
+    routing,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -162,8 +214,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ApolloServerPluginCacheControlDisabled(),
       introspectionPolicyPlugin(config.introspection),
       loginThrottlePlugin(config),
+      ...(routing.enabled ? [readRoutingPlugin(routing)] : []),
       readAuditPlugin,
       errorLogPlugin,
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -216,6 +270,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
@@ -227,11 +282,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const token = bearer(req.headers.authorization);
-        const access = await sessionAccess(ds, config, req, token);
+        const session = await sessionAccess(ds, config, req, token);
+        const access = session?.access ?? null;
         const reads = new ReadLog();
         const context: RequestContext = {
           requestId: String(req.id),
           ds,
+          primary: ds,
+          readFromPrimary: session?.recentWrite ?? false,
           config,
           log: req.log,
           access,
@@ -255,15 +313,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  log.info({ url, database: databaseKind(config) }, 'Waypoint listening');
+  log.info({ url, database: databaseKind(config), replicas: routing.replicas.length }, 'Waypoint listening');
+  let metricsServer: http.Server | undefined;
+  let metricsUrl: string | undefined;
+  if (config.metricsPort) {
+    // A listener of its own, for the scraper's network only: no token needed there.
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', (_req, res, next) => void metrics.send(res).catch(next));
+    metricsServer = http.createServer(metricsApp);
+    const server = metricsServer;
+    await new Promise<void>((resolve) => server.listen(config.metricsPort, config.host, resolve));
+    metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
     ds,
+    routing,
+    metricsUrl,
     close() {
       draining = true;
       closing ??= (async () => {
         await apollo.stop();
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+        await routing.stop({ destroyReplicas: !options.replicas });
         if (!options.dataSource) await ds.destroy();
       })();
       return closing;
