@@ -15,6 +15,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
+import { databaseTrouble } from '../http/errors';
 import { createDataSource } from './data-source';
 
 export interface ReplicaState {
@@ -24,6 +25,15 @@ export interface ReplicaState {
   up: boolean;
   /** Seconds_Behind_Master at the last probe; null when unknown (no grant, or replication stopped). */
   lagSeconds: number | null;
+}
+
+/** A pooled mysql2 connection, as TypeORM's MySQL driver hands it out. */
+interface PoolConnection {
+  promise(): { query(sql: string): Promise<[unknown, unknown]> };
+  release(): void;
+}
+interface MysqlDriverLike {
+  obtainMasterConnection(): Promise<PoolConnection>;
 }
 
 const PROBE_MS = 1000;
@@ -42,11 +52,38 @@ export class ReadRouting {
   private timer: NodeJS.Timeout | undefined;
   private probing = false;
 
+  /** Each MySQL replica's own connection checkout, bypassing the fallback (for the probe). */
+  private readonly direct = new Map<ReplicaState, () => Promise<PoolConnection>>();
+
   constructor(
     readonly primary: DataSource,
     replicas: DataSource[],
   ) {
     this.replicas = replicas.map((ds, i) => ({ name: `replica${i + 1}`, ds, up: false, lagSeconds: null }));
+    for (const r of this.replicas) this.fallBackToPrimary(r);
+  }
+
+  /**
+   * When a query routed to a replica cannot get a connection to it (refused, or no answer within
+   * the short connect timeout), it runs on a primary connection instead and the replica is
+   * skipped until a probe finds it again: a replica going down costs a request at most its
+   * connect timeout, never an error.
+   */
+  private fallBackToPrimary(r: ReplicaState): void {
+    if (r.ds.options.type !== 'mysql' && r.ds.options.type !== 'mariadb') return;
+    const driver = r.ds.driver as unknown as MysqlDriverLike;
+    const primary = this.primary.driver as unknown as MysqlDriverLike;
+    const own = driver.obtainMasterConnection.bind(driver);
+    this.direct.set(r, own);
+    driver.obtainMasterConnection = async () => {
+      try {
+        return await own();
+      } catch (err) {
+        if (!databaseTrouble(err)) throw err;
+        r.up = false;
+        return primary.obtainMasterConnection();
+      }
+    };
   }
 
   /** Replica data sources for DATABASE_REPLICA_URLS (not connected yet: the first probe connects). */
@@ -109,14 +146,20 @@ export class ReadRouting {
         r.lagSeconds = 0;
         return;
       }
+      const conn = await within((this.direct.get(r) as () => Promise<PoolConnection>)(), 2000);
       try {
-        const rows: Record<string, unknown>[] = await within(r.ds.query('SHOW SLAVE STATUS'), 2000);
+        const [rows] = (await within(conn.promise().query('SHOW SLAVE STATUS'), 2000)) as [
+          Record<string, unknown>[],
+          unknown,
+        ];
         const lag = rows[0]?.Seconds_Behind_Master;
         r.lagSeconds = lag === null || lag === undefined ? null : Number(lag);
       } catch (err) {
-        if ((err as { driverError?: { errno?: number } }).driverError?.errno !== 1227) throw err;
-        await within(r.ds.query('SELECT 1'), 2000); // no monitoring grant: up, lag unknown
+        if ((err as { errno?: number }).errno !== 1227) throw err;
+        await within(conn.promise().query('SELECT 1'), 2000); // no monitoring grant: up, lag unknown
         r.lagSeconds = null;
+      } finally {
+        conn.release();
       }
       r.up = true;
     } catch {
