@@ -146,8 +146,9 @@ export class Metrics {
         didResolveOperation: async ({ operation }) => {
           type = operation?.operation ?? 'unknown';
         },
-        willSendResponse: async ({ request, response }) => {
-          const labels = { operation: this.operationLabel(request.operationName), type };
+        willSendResponse: async ({ operationName, request, response }) => {
+          // The name of the operation run (from the document), else the one the request asked for.
+          const labels = { operation: this.operationLabel(operationName ?? request.operationName), type };
           end(labels);
           this.requests.inc(labels);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -177,11 +178,9 @@ export function metricsRoute(metrics: Metrics, token: string | undefined): expre
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.set('WWW-Authenticate', 'Bearer');
-      return void res
-        .status(401)
-        .json({
-          errors: [{ message: 'Metrics need the metrics token.', extensions: { code: 'UNAUTHENTICATED' } }],
-        });
+      return void res.status(401).json({
+        errors: [{ message: 'Metrics need the metrics token.', extensions: { code: 'UNAUTHENTICATED' } }],
+      });
     }
     metrics.send(res).catch(next);
   };
