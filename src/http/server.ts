@@ -108,6 +108,7 @@ function readRoutingPlugin(routing: ReadRouting): ApolloServerPlugin<RequestCont
       return {
         async didResolveOperation({ contextValue: ctx, operation }) {
           if (operation?.operation === 'mutation') {
+            if (ctx.ds !== ctx.primary) throw new Error('a mutation must not run on a read replica');
             if (!ctx.access) return;
             try {
               await markSessionWrite(ctx.primary, ctx.access.facts.sessionId);
@@ -119,6 +120,8 @@ function readRoutingPlugin(routing: ReadRouting): ApolloServerPlugin<RequestCont
             }
             return;
           }
+          // Apollo Server gives each operation of a batch its own shallow copy of the context,
+          // so setting ds here never reaches the batch's mutations.
           const ds = routing.forRead(ctx.readFromPrimary);
           if (ds === ctx.ds) return;
           ctx.ds = ds;

@@ -27,7 +27,14 @@ beforeAll(async () => {
   replica = await readOnlyReplica(db, replicaLog);
   server = await startServer({
     // No read-your-writes window: right after login and selectContext, reads use the replica.
-    config: { ...db.config, host: '127.0.0.1', readYourWritesSeconds: 0, maxTokens: 100_000, maxDepth: 20 },
+    config: {
+      ...db.config,
+      host: '127.0.0.1',
+      readYourWritesSeconds: 0,
+      maxTokens: 100_000,
+      maxDepth: 20,
+      maxBatch: 5,
+    },
     dataSource: db.ds,
     replicas: [replica],
     port: 0,
@@ -86,3 +93,33 @@ test('every query of every demo user reads from the replica and writes only on t
   const [{ n: auditAfter }] = await db.ds.query('SELECT COUNT(*) AS n FROM audit_event');
   expect(Number(auditAfter)).toBeGreaterThan(Number(auditBefore));
 }, 120_000);
+
+// Apollo Server copies the context per operation of a batch; this holds the routing to it: the
+// queries' replica never becomes the mutation's database (the server refuses that outright).
+test('in a batched request, the queries read from the replica and the mutation writes on the primary', async () => {
+  const token = await api.loginAs('sam.shelter', HOME['sam.shelter']);
+  const me = await api.ok<{ me: { workgroups: { id: string }[]; loginOrganizations: { id: string }[] } }>(
+    '{ me { workgroups { id } loginOrganizations { id } } }',
+    {},
+    token,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  replicaLog.writes.length = 0;
+  const before = replicaLog.count;
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify([
+      { query: '{ clients(first: 5) { totalCount } }' },
+      {
+        query: 'mutation($w: ID!, $o: ID!) { selectContext(workgroupId: $w, organizationId: $o) { state } }',
+        variables: { w: me.me.workgroups[0].id, o: me.me.loginOrganizations[0].id },
+      },
+      { query: '{ clients(first: 5) { totalCount } }' },
+    ]),
+  });
+  const body = (await res.json()) as { errors?: unknown[]; data?: Record<string, unknown> }[];
+  expect(body.map((b) => b.errors ?? [])).toEqual([[], [], []]);
+  expect(replicaLog.count).toBeGreaterThan(before);
+  expect(replicaLog.writes).toEqual([]);
+});
