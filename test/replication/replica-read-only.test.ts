@@ -123,3 +123,49 @@ test('in a batched request, the queries read from the replica and the mutation w
   expect(replicaLog.count).toBeGreaterThan(before);
   expect(replicaLog.writes).toEqual([]);
 });
+
+test('a session reads from the primary for READ_YOUR_WRITES_SECONDS after it writes, then from the replica', async () => {
+  const ryw = await startServer({
+    config: { ...db.config, host: '127.0.0.1', readYourWritesSeconds: 2 },
+    dataSource: db.ds,
+    replicas: [replica],
+    port: 0,
+    logLevel: 'silent',
+    prepare: false,
+  });
+  try {
+    const rywApi = new Api(ryw.url);
+    const token = await rywApi.loginAs('sam.shelter', HOME['sam.shelter']);
+    const list = '{ clients(first: 5) { totalCount } }';
+    // Just logged in and selected a context (writes): the primary answers.
+    let before = replicaLog.count;
+    await rywApi.ok(list, {}, token);
+    expect(replicaLog.count).toBe(before);
+    // Past the window: the replica answers. (The row keeps whole seconds: wait 3 s for 2.)
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    before = replicaLog.count;
+    await rywApi.ok(list, {}, token);
+    expect(replicaLog.count).toBeGreaterThan(before);
+    // Another write (the kept mark is in the session row, so any process would agree).
+    await rywApi.ok(
+      'mutation { createClient(input: { firstName: "Saved", lastName: "Just", restrictIntake: false }) { id } }',
+      {},
+      token,
+    );
+    const [{ n }] = await db.ds.query(
+      'SELECT COUNT(*) AS n FROM session WHERE last_write_at IS NOT NULL AND user_id = (SELECT id FROM app_user WHERE username = ?)',
+      ['sam.shelter'],
+    );
+    expect(Number(n)).toBeGreaterThan(0);
+    before = replicaLog.count;
+    const found = await rywApi.ok<{ clients: { totalCount: number } }>(
+      '{ clients(first: 5, search: "Saved Just") { totalCount } }',
+      {},
+      token,
+    );
+    expect(found.clients.totalCount).toBe(1);
+    expect(replicaLog.count).toBe(before);
+  } finally {
+    await ryw.close();
+  }
+}, 30_000);
