@@ -86,6 +86,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long to wait for a new database connection before answering SERVICE_UNAVAILABLE. */
   dbConnectTimeoutMs: number;
+  /** Duplicate checks (possibleDuplicates) one user may run per minute, counted in the database. */
+  duplicateChecksPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -121,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginIpWindowSeconds: envInt(env, 'LOGIN_IP_WINDOW_SECONDS', 300),
     shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     dbConnectTimeoutMs: envInt(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
+    duplicateChecksPerMinute: envInt(env, 'DUPLICATE_CHECKS_PER_MINUTE', 30),
   };
 }

@@ -55,6 +55,10 @@ export const QUERY_RULES: Record<string, RootRule> = {
   auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
+  // Data stewardship (issue 16): the services check each record type's own capabilities.
+  possibleDuplicates: 'client:read',
+  duplicateCandidates: 'client:merge',
+  deletedRecords: 'client:read',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -110,6 +114,9 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   reinstateUser: 'userAdmin',
   resetUserPassword: 'userAdmin',
   unlockUser: 'userAdmin',
+  mergeClients: 'client:merge',
+  unmergeClient: 'client:merge',
+  restoreRecord: 'client:read',
 };
 
 export type { Denied, FieldRule } from './record-types';

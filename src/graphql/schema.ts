@@ -1,3 +1,4 @@
+import { StewardshipResolver } from '../modules/stewardship/stewardship.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
@@ -55,6 +56,7 @@ const RESOLVERS = [
   UsersResolver,
   AuditResolver,
   ExplainResolver,
+  StewardshipResolver,
 ] as const;
 
 // Client has its own access/organization resolvers in ClientResolver.

@@ -25,8 +25,12 @@ import { NavigationSqlite1796164935155 } from './sqlite/1796164935155-Navigation
 
 import { NavigationMysql1796164935155 } from './mysql/1796164935155-Navigation';
 
+import { StewardshipSqlite1796166859296 } from './sqlite/1796166859296-Stewardship';
+
+import { StewardshipMysql1796166859296 } from './mysql/1796166859296-Stewardship';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155, StewardshipMysql1796166859296];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155, StewardshipSqlite1796166859296];

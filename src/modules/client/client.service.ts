@@ -28,6 +28,7 @@ import { Organization } from '../organization/organization.entity';
 import { Client } from './client.entity';
 import type { CreateClientInput, UpdateClientInput } from './client.inputs';
 import { writeTransaction } from '../../database/transactions';
+import { refreshMatchKeys } from '../stewardship/match-keys';
 
 export interface ClientListArgs {
   first?: number | null;
@@ -255,6 +256,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       after: saved,
     });
     await refreshClientReach(m, [saved.id]);
+    await refreshMatchKeys(m, [saved.id]);
     return saved;
   });
 }
@@ -298,6 +300,7 @@ export async function updateClient(
       after,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return after;
   });
 }
@@ -341,6 +344,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       after: null,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return true;
   });
 }
