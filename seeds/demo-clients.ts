@@ -15,6 +15,7 @@ import {
   PrioritizationStatus,
   RaceEthnicity as R,
   Sex,
+  SsnDataQuality,
   WhenDvOccurred,
 } from '../src/hud';
 import { Client } from '../src/modules/client/client.entity';
@@ -42,7 +43,7 @@ const { RESTRICTED, UNRESTRICTED } = Restriction;
 
 interface ClientSeed {
   org: OrgCode;
-  ssn: string;
+  ssn: string | null;
   dob: string;
   sex: Sex;
   raceEthnicity: R[];
@@ -64,6 +65,10 @@ const CLIENTS = {
   'Robin Hayes':   { org: 'SHD', ssn: '541906723', dob: '1990-06-17', sex: Sex.FEMALE, raceEthnicity: [R.BLACK_AFRICAN_AMERICAN_OR_AFRICAN], veteranStatus: NO, restrictIntake: true },
   'Jamie Fox':     { org: 'HSS', ssn: '602148837', dob: '1983-09-05', sex: Sex.MALE,   raceEthnicity: [R.WHITE], veteranStatus: NO },
   'Drew Park':     { org: 'HSS', ssn: '275391640', dob: '1974-12-12', sex: Sex.MALE,   raceEthnicity: [R.ASIAN_OR_ASIAN_AMERICAN], veteranStatus: YES },
+  // Duplicates and requests: Alex Rivera entered again at Northside (same DOB and SSN), and
+  // Robin Hayes entered at Hope Street under another spelling, without SSN.
+  'Alexander Rivera': { org: 'NSO', ssn: '412558291', dob: '1987-03-14', sex: Sex.MALE, raceEthnicity: [R.WHITE, R.HISPANIC_LATINA_E_O], veteranStatus: NO },
+  'Robyn Hayes':   { org: 'HSS', ssn: null, dob: '1990-06-17', sex: Sex.FEMALE, raceEthnicity: [R.BLACK_AFRICAN_AMERICAN_OR_AFRICAN], veteranStatus: NO },
 } satisfies Record<string, ClientSeed>;
 
 export type DemoClientName = keyof typeof CLIENTS;
@@ -124,6 +129,7 @@ export async function seedDemoClients(
     clients[name] = await insertId(m, Client, {
       ...FULL_REPORTED,
       ...c,
+      ...(c.ssn === null ? { ssnDataQuality: SsnDataQuality.DATA_NOT_COLLECTED } : {}),
       firstName,
       lastName,
       restrictIntake: org === 'SHD' || c.restrictIntake === true,

@@ -209,11 +209,11 @@ export const REASON_POINTS: Record<MatchReason, number> = {
   SSN_LAST_FOUR: 15,
   DOB_EXACT: 25,
   DOB_DAY_MONTH_TRANSPOSED: 15,
-  LAST_NAME_EXACT: 15,
-  LAST_NAME_SOUNDS_ALIKE: 10,
-  FIRST_NAME_EXACT: 10,
-  FIRST_NAME_NICKNAME: 8,
-  FIRST_NAME_SOUNDS_ALIKE: 5,
+  LAST_NAME_EXACT: 20,
+  LAST_NAME_SOUNDS_ALIKE: 12,
+  FIRST_NAME_EXACT: 20,
+  FIRST_NAME_NICKNAME: 15,
+  FIRST_NAME_SOUNDS_ALIKE: 8,
 };
 
 /** A candidate scoring at least this is a likely duplicate (reported); below it, it is left out. */

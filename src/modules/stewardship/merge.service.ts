@@ -13,6 +13,7 @@ import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { refreshClientReach } from '../../access/reach';
 import { clientVisibility, TRANSACTION_TABLES } from '../../access/visibility';
+import { sqlTimestamp } from '../../database/sql-time';
 import { writeTransaction } from '../../database/transactions';
 import { appError, badInput } from '../../graphql/errors';
 import { parseId } from '../../graphql/connection';
@@ -158,7 +159,7 @@ export async function mergeClients(ctx: RequestContext, input: MergeInput): Prom
     );
     await m.query(
       `UPDATE client SET date_deleted = ?, version = version + 1, updated_by_id = ?, updated_at = updated_at WHERE id IN (${marks(duplicateIds.length)})`,
-      [new Date(), access.userId, ...duplicateIds],
+      [sqlTimestamp(new Date()), access.userId, ...duplicateIds],
     );
     const merge = await m.getRepository(ClientMerge).save(
       m.getRepository(ClientMerge).create({
