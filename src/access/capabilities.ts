@@ -34,7 +34,7 @@ export const CAPABILITIES = {
   'users:manage': 'Manage users, their workgroups, organization assignments and trainings.',
   'audit:read': 'Read the audit log.',
   'client:merge':
-    'Merge duplicate clients visible to the active organization, undo a merge, and see the duplicate queue (§11).',
+    'Merge duplicate clients visible to the active organization, undo a merge, and see the duplicate queue.',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;

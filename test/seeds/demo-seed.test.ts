@@ -292,7 +292,8 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
 
     it('creates the named clients with realistic, fully reported identifying data', async () => {
       const rows = await q('SELECT * FROM client');
-      expect(rows).toHaveLength(8 + 40);
+      // 8 scenario clients, 2 likely duplicates (demo scenario, "Duplicates and requests"), 40 filler.
+      expect(rows).toHaveLength(10 + 40);
       for (const c of rows) {
         expect(c.ssn).toMatch(/^(?!000|666|9)\d{3}(?!00)\d{2}(?!0000)\d{4}$/);
         expect([n(c.name_data_quality), n(c.ssn_data_quality), n(c.dob_data_quality)]).toEqual([1, 1, 1]);
@@ -317,6 +318,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         'Robin Hayes': 'SHD',
         'Jamie Fox': 'HSS',
         'Drew Park': 'HSS',
+        // Duplicates and requests: Alex Rivera again at Northside, Robin Hayes again at Hope Street.
+        'Alexander Rivera': 'NSO',
+        'Robyn Hayes': 'HSS',
       });
     });
 
@@ -508,8 +512,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         expect(enrolled).toBe(10);
       }
       const lastNames = ['Rivera', 'Lee', 'Carter', 'Brooks', 'Morgan', 'Hayes', 'Fox', 'Park'];
+      // The 8 scenario clients and the duplicates Alexander Rivera and Robyn Hayes; no filler.
       expect(await count('client', `last_name IN (${lastNames.map(() => '?').join(', ')})`, lastNames)).toBe(
-        8,
+        10,
       );
     });
   });

@@ -34,7 +34,7 @@ function mergeResult(merge: ClientMerge): ClientMergeResult {
 export class StewardshipResolver {
   @Query(() => DuplicateCheck, {
     description:
-      'Before creating a client: possible duplicates across the whole system. Ones you can see come back with a score; ones you cannot are only counted (never clients of a victim service provider). Audited and rate-limited (access model §11).',
+      'Before creating a client: possible duplicates across the whole system. Ones you can see come back with a score; ones you cannot are only counted (never clients of a victim service provider). Audited and rate-limited.',
   })
   possibleDuplicates(
     @Ctx() ctx: RequestContext,

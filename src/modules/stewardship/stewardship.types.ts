@@ -98,7 +98,7 @@ export class DuplicateMatch {
   reasons: MatchReason[];
 }
 
-@ObjectType({ description: 'The answer of a duplicate check (access model §11).' })
+@ObjectType({ description: 'The answer of a duplicate check.' })
 export class DuplicateCheck {
   @Field(() => [DuplicateMatch], { description: 'Possible duplicates you can see, most alike first.' })
   matches: DuplicateMatch[];
