@@ -59,6 +59,7 @@ export const QUERY_RULES: Record<string, RootRule> = {
   possibleDuplicates: 'client:read',
   duplicateCandidates: 'client:merge',
   deletedRecords: 'client:read',
+  accountRequests: 'userAdmin',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -117,6 +118,10 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   mergeClients: 'client:merge',
   unmergeClient: 'client:merge',
   restoreRecord: 'client:read',
+  requestUserAccount: 'userAdmin',
+  requestDeactivation: 'userAdmin',
+  approveAccountRequest: 'users:manage',
+  rejectAccountRequest: 'users:manage',
 };
 
 export type { Denied, FieldRule } from './record-types';

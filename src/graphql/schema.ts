@@ -1,3 +1,4 @@
+import { AccountRequestResolver } from '../modules/stewardship/account-requests.resolver';
 import { StewardshipResolver } from '../modules/stewardship/stewardship.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
@@ -57,6 +58,7 @@ const RESOLVERS = [
   AuditResolver,
   ExplainResolver,
   StewardshipResolver,
+  AccountRequestResolver,
 ] as const;
 
 // Client has its own access/organization resolvers in ClientResolver.

@@ -97,8 +97,21 @@ describe('totalCount and lists', () => {
       ],
       // A victim service provider: its own clients only.
       SHD: [c['Robin Hayes'], ...ids.filler.SHD],
-      // The HMIS Lead Agency owns no clients and nobody shares with it.
-      ADM: [],
+      // The HMIS Lead Agency owns no clients; release 1004 shares HSS, NSO and CCE with it (never
+      // SHD): their clients, except the restrict-intake Jordan Lee.
+      ADM: [
+        c['Alex Rivera'],
+        c['Alexander Rivera'],
+        c['Robyn Hayes'],
+        c['Sam Carter'],
+        c['Taylor Brooks'],
+        c['Casey Morgan'],
+        c['Jamie Fox'],
+        c['Drew Park'],
+        ...ids.filler.HSS,
+        ...ids.filler.NSO,
+        ...ids.filler.CCE,
+      ],
     };
     for (const [username, context] of Object.entries(HOME) as Array<[HomeUser, Context]>) {
       const caller = await demo.as(username);

@@ -173,20 +173,7 @@ async function rowsOf(clientIds: number[]): Promise<Record<string, unknown[]>> {
 }
 
 describe('merge and unmerge (client:merge)', () => {
-  beforeAll(async () => {
-    // The data stewardship release (demo scenario 1004): HSS and NSO share with the HMIS Lead Agency.
-    const { orgs } = app.ids;
-    await sql(
-      `INSERT INTO information_release (number, name, start_date, end_date) VALUES (1004, 'HMIS Lead data stewardship', '2000-01-01', NULL)`,
-    );
-    const [{ id }] = await sql(`SELECT id FROM information_release WHERE number = 1004`);
-    for (const from of [orgs.HSS, orgs.NSO, orgs.CCE])
-      await sql(
-        `INSERT INTO information_release_share (release_id, from_organization_id, to_organization_id) VALUES (?, ?, ?)`,
-        [id, from, orgs.ADM],
-      );
-  });
-
+  // The HMIS Lead Agency sees HSS and NSO through the data stewardship release (demo 1004).
   test('merge moves every record of the duplicate to the survivor; unmerge restores the database rows exactly', async () => {
     const admin = await as('admin');
     const survivor = app.ids.clients['Alexander Rivera'];
