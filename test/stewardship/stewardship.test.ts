@@ -123,7 +123,7 @@ describe('duplicate check (possibleDuplicates)', () => {
     const mina = await as('mina.manager');
     await mina.ok(CHECK, { input: ALEX });
     const rows = await sql(
-      `SELECT * FROM audit_event WHERE operation = 'possibleDuplicates' AND user_id = ? ORDER BY id DESC`,
+      `SELECT * FROM audit_event WHERE entity_type = 'DuplicateCheck' AND user_id = ? ORDER BY id DESC`,
       [app.ids.users['mina.manager']],
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -138,7 +138,7 @@ describe('duplicate check (possibleDuplicates)', () => {
     const now = new Date();
     for (let i = 0; i < limit; i++)
       await sql(
-        `INSERT INTO audit_event (at, user_id, action, operation, entity_type, request_id) VALUES (?, ?, 'READ', 'possibleDuplicates', 'Client', 'fixture')`,
+        `INSERT INTO audit_event (at, user_id, action, operation, entity_type, request_id) VALUES (?, ?, 'READ', 'possibleDuplicates', 'DuplicateCheck', 'fixture')`,
         [sqlTimestamp(now), app.ids.users['casey.assessor']],
       );
     const e = await casey.error(CHECK, { input: ALEX });
@@ -217,6 +217,50 @@ describe('merge and unmerge (client:merge)', () => {
     expect((await admin.error(UNMERGE, { id: merge.id })).code).toBe('CONFLICT');
   });
 
+  test('the duplicate queue pairs Alex and Alexander Rivera for the HMIS Lead Agency, never Robin Hayes of Safe Harbor', async () => {
+    const admin = await as('admin');
+    const { duplicateCandidates: pairs } = await admin.ok(
+      `{ duplicateCandidates(first: 50) { score reasons first { id } second { id } } }`,
+    );
+    const ids = pairs.map((p: any) => [Number(p.first.id), Number(p.second.id)]);
+    expect(ids).toContainEqual([app.ids.clients['Alex Rivera'], app.ids.clients['Alexander Rivera']]);
+    expect(ids.flat()).not.toContain(app.ids.clients['Robin Hayes']);
+    expect(pairs[0].score).toBeGreaterThanOrEqual(90);
+    const mina = await as('mina.manager');
+    expect((await mina.error(`{ duplicateCandidates { score } }`)).code).toBe('FORBIDDEN');
+  });
+
+  test('a merge sends the same number of SQL statements whatever the number of records moved', async () => {
+    const admin = await as('admin');
+    const survivor = String(app.ids.clients['Drew Park']);
+    const duplicate = app.ids.clients['Jamie Fox'];
+    const mergeOnce = async () => {
+      statements.start();
+      let merged;
+      try {
+        merged = (
+          await admin.ok(MERGE, { input: { survivorId: survivor, duplicateIds: [String(duplicate)] } })
+        ).mergeClients;
+      } finally {
+        statements.stop();
+      }
+      const list = statements.stop();
+      await admin.ok(UNMERGE, { id: merged.id });
+      return { list, moved: merged.movedRecords as number };
+    };
+    const small = await mergeOnce();
+    const [service] = await sql(`SELECT * FROM service WHERE client_id = ? ORDER BY id LIMIT 1`, [duplicate]);
+    for (let i = 1; i <= 30; i++)
+      await sql(
+        `INSERT INTO service (organization_id, created_at, updated_at, created_by_id, updated_by_id, date_deleted, version, client_id, restriction, enrollment_id, date_provided, record_type, type_provided, other_type_provided)
+         SELECT organization_id, created_at, updated_at, created_by_id, updated_by_id, date_deleted, version, client_id, restriction, enrollment_id, ?, record_type, type_provided, other_type_provided FROM service WHERE id = ?`,
+        [`2000-01-${String(i).padStart(2, '0')}`, service.id],
+      );
+    const large = await mergeOnce();
+    expect(large.moved).toBe(small.moved + 30);
+    expect(large.list.length).toBe(small.list.length);
+  });
+
   test('bad input names the field and writes nothing: self-merge, more than 10 duplicates', async () => {
     const admin = await as('admin');
     const alex = String(app.ids.clients['Alex Rivera']);
@@ -259,7 +303,11 @@ describe('recycle bin (deletedRecords, restoreRecord)', () => {
   test('restoring a deleted enrollment restores the services its delete cascaded to; a service whose enrollment is still deleted is a CONFLICT', async () => {
     const mina = await as('mina.manager');
     const enrollmentId = app.ids.enrollments['Jamie Fox/ES'];
-    const services = app.ids.services['Jamie Fox/ES'];
+    const services: number[] = (
+      await sql(`SELECT id FROM service WHERE enrollment_id = ? AND date_deleted IS NULL ORDER BY id`, [
+        enrollmentId,
+      ])
+    ).map((r) => Number(r.id));
     const [e] = await sql(`SELECT version FROM enrollment WHERE id = ?`, [enrollmentId]);
     await mina.ok(`mutation($input: DeleteInput!) { deleteEnrollment(input: $input) }`, {
       input: { id: String(enrollmentId), version: e.version },

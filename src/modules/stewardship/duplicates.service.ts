@@ -105,10 +105,11 @@ export async function possibleDuplicates(
       'give a first and last name, or a last name and date of birth, or an SSN to check for duplicates',
     );
 
-  // Rate limit per user, counted from the audit log (shared by every server process).
+  // Rate limit per user, counted from the audit log (shared by every server process; the
+  // (user_id, at) index finds the last minute's rows).
   const since = sqlTimestamp(new Date(Date.now() - 60_000));
   const [{ n }] = await ctx.ds.query(
-    `SELECT COUNT(*) AS n FROM audit_event WHERE user_id = ? AND at > ? AND operation = 'possibleDuplicates'`,
+    `SELECT COUNT(*) AS n FROM audit_event WHERE user_id = ? AND at > ? AND operation = 'possibleDuplicates' AND entity_type = 'DuplicateCheck'`,
     [access.userId, since],
   );
   if (Number(n) >= ctx.config.duplicateChecksPerMinute)
@@ -159,7 +160,8 @@ export async function possibleDuplicates(
     workgroupId: access.workgroupId,
     action: 'READ',
     operation: 'possibleDuplicates',
-    entityType: 'Client',
+    // Its own entity type, so that a request merely named "possibleDuplicates" never counts.
+    entityType: 'DuplicateCheck',
     entityId: null,
     clientIds: matches.map((m) => m.client.id),
     fields: Object.entries(identity)
