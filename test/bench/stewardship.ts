@@ -187,15 +187,13 @@ export async function benchStewardship(o: {
     await ds
       .getRepository(WorkgroupMembership)
       .insert({ userId: adminId, workgroupId: Number(admins[0].id) });
-    await ds
-      .getRepository(OrgAssignment)
-      .insert({
-        userId: adminId,
-        organizationId: actor.organizationId,
-        canLogin: true,
-        canEdit: true,
-        agencyLead: false,
-      });
+    await ds.getRepository(OrgAssignment).insert({
+      userId: adminId,
+      organizationId: actor.organizationId,
+      canLogin: true,
+      canEdit: true,
+      agencyLead: false,
+    });
     const token = await createSession(ds.manager, adminId, o.config, {
       workgroupId: Number(admins[0].id),
       organizationId: actor.organizationId,
