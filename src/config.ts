@@ -96,6 +96,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Serve /metrics, without a token, on this separate port (keep it off the public network); 0: none. */
   metricsPort: number;
+  /** Duplicate checks (possibleDuplicates) one user may run per minute, counted in the database. */
+  duplicateChecksPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -139,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readYourWritesSeconds: envInt(env, 'READ_YOUR_WRITES_SECONDS', 5),
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: envInt(env, 'METRICS_PORT', 0),
+    duplicateChecksPerMinute: envInt(env, 'DUPLICATE_CHECKS_PER_MINUTE', 30),
   };
 }

@@ -42,6 +42,12 @@ import { CeEvent } from './modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from './modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from './modules/transaction/health-and-dv.entity';
 import { Service } from './modules/transaction/service.entity';
+import {
+  AccountRequest,
+  ClientMatchKey,
+  ClientMerge,
+  ClientMergeMember,
+} from './modules/stewardship/stewardship.entity';
 
 export const ENTITIES = [
   Organization,
@@ -87,4 +93,8 @@ export const ENTITIES = [
   Form,
   WorkgroupNavigation,
   EndUserAgreementVersion,
+  ClientMatchKey,
+  ClientMerge,
+  ClientMergeMember,
+  AccountRequest,
 ];

@@ -55,6 +55,11 @@ export const QUERY_RULES: Record<string, RootRule> = {
   auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
+  // Data stewardship (issue 16): the services check each record type's own capabilities.
+  possibleDuplicates: 'client:read',
+  duplicateCandidates: 'client:merge',
+  deletedRecords: 'client:read',
+  accountRequests: 'userAdmin',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -128,6 +133,13 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   reinstateUser: 'userAdmin',
   resetUserPassword: 'userAdmin',
   unlockUser: 'userAdmin',
+  mergeClients: 'client:merge',
+  unmergeClient: 'client:merge',
+  restoreRecord: 'client:read',
+  requestUserAccount: 'userAdmin',
+  requestDeactivation: 'userAdmin',
+  approveAccountRequest: 'users:manage',
+  rejectAccountRequest: 'users:manage',
 };
 
 export type { Denied, FieldRule } from './record-types';

@@ -38,8 +38,9 @@ const SESSION_ENDING = /^logout$|password/i;
  * Tables a request may touch besides the records it writes: the audit log, sessions, the login
  * throttle, and the client reach derived from the records (checked against them instead).
  */
+// Derived tables (client reach, the duplicate check's blocking keys) follow the rows they come from.
 const VOLATILE =
-  /^(audit_event.*|session|login_attempt|migrations|sqlite_sequence|client_reach|reach_set.*|visible_client_count)$/;
+  /^(audit_event.*|session|login_attempt|migrations|sqlite_sequence|client_reach|reach_set.*|visible_client_count|client_match_key)$/;
 
 beforeAll(async () => {
   app = await startHardApp('fuzz', { loginIpLimit: 0 });

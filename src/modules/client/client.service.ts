@@ -32,6 +32,7 @@ import { ReleaseException } from '../admin/information-release.entity';
 import { Client } from './client.entity';
 import type { CreateClientInput, UpdateClientInput } from './client.inputs';
 import { writeTransaction } from '../../database/transactions';
+import { refreshMatchKeys } from '../stewardship/match-keys';
 
 export interface ClientListArgs {
   first?: number | null;
@@ -272,6 +273,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       after: saved,
     });
     await refreshClientReach(m, [saved.id]);
+    await refreshMatchKeys(m, [saved.id]);
     return saved;
   });
 }
@@ -322,6 +324,7 @@ export async function updateClient(
       after,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return after;
   });
 }
@@ -460,6 +463,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       after: null,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return true;
   });
 }
