@@ -126,7 +126,9 @@ export async function requestDeactivation(
   if (lastDay < localToday()) throw badInput('lastDay', 'is in the past: deactivate the account now instead');
   return writeTransaction(ctx.ds, async (m) => {
     // A lead gets the same refusal for a user of another organization as for an unknown id.
-    const user = await managedUser(m, auth, userId, 'userId');
+    // Asking to take access away grants nothing, so the lead may ask it for any user of the
+    // lead's organizations, as the lead may deactivate them (access model: agency leads).
+    const user = await managedUser(m, auth, userId, 'userId', 'revoke');
     if (user.status === UserStatus.DEACTIVATED)
       throw badInput('userId', `${user.username} is already deactivated`);
     const open = await m.getRepository(AccountRequest).findOneBy({

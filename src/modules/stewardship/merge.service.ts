@@ -127,6 +127,10 @@ export async function mergeClients(ctx: RequestContext, input: MergeInput): Prom
     const moved: Record<string, Record<string, number[]>> = {};
     let movedCount = 0;
     for (const { table, stamped } of MOVED_TABLES) {
+      if (table === 'release_exception') {
+        movedCount += await moveReleaseExceptions(m, survivorId, duplicateIds, moved);
+        continue;
+      }
       const ids: Array<{ id: number | string; client_id: number | string }> = await m.query(
         `SELECT id, client_id FROM ${table} WHERE client_id IN (${marks(duplicateIds.length)}) ORDER BY id`,
         duplicateIds,
@@ -193,6 +197,43 @@ export async function mergeClients(ctx: RequestContext, input: MergeInput): Prom
     await refreshMatchKeys(m, all);
     return merge;
   });
+}
+
+/**
+ * A client has at most one release exception per organization (a unique index). A duplicate's
+ * exception moves to the survivor only where the survivor (or an exception moved before it)
+ * has none for that organization; the others stay with the merged-away duplicate, so the
+ * survivor keeps its own consent dates and unmerge puts every row back where it was.
+ */
+async function moveReleaseExceptions(
+  m: EntityManager,
+  survivorId: number,
+  duplicateIds: number[],
+  moved: Record<string, Record<string, number[]>>,
+): Promise<number> {
+  const rows: Array<{ id: number | string; client_id: number | string; organization_id: number | string }> =
+    await m.query(
+      `SELECT id, client_id, organization_id FROM release_exception
+        WHERE client_id IN (${marks(duplicateIds.length + 1)}) ORDER BY id`,
+      [survivorId, ...duplicateIds],
+    );
+  const held = new Set(
+    rows.filter((r) => Number(r.client_id) === survivorId).map((r) => Number(r.organization_id)),
+  );
+  const chosen: typeof rows = [];
+  for (const r of rows) {
+    if (Number(r.client_id) === survivorId || held.has(Number(r.organization_id))) continue;
+    held.add(Number(r.organization_id));
+    chosen.push(r);
+  }
+  if (!chosen.length) return 0;
+  moved.release_exception = {};
+  for (const r of chosen) (moved.release_exception[String(r.client_id)] ??= []).push(Number(r.id));
+  await m.query(`UPDATE release_exception SET client_id = ? WHERE id IN (${marks(chosen.length)})`, [
+    survivorId,
+    ...chosen.map((r) => Number(r.id)),
+  ]);
+  return chosen.length;
 }
 
 async function restoreRows(m: EntityManager, merge: ClientMerge, userId: number): Promise<void> {
