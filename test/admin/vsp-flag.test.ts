@@ -11,6 +11,7 @@ const demo = new DemoApp('admin_vsp_flag');
 
 const UPDATE_ORG = `mutation($id: ID!, $input: OrganizationFieldsInput!) { updateOrganization(id: $id, input: $input) { code victimServiceProvider defaultRestriction } }`;
 const OPTIONS = `mutation($id: ID!, $input: RestrictionOptionsInput!) { setRestrictionOptions(organizationId: $id, input: $input) { code } }`;
+const UPDATE_RELEASE = `mutation($id: ID!, $input: UpdateInformationReleaseInput!) { updateInformationRelease(id: $id, input: $input) { number } }`;
 const EXCEPTION = `mutation($input: CreateReleaseExceptionInput!) { createReleaseException(input: $input) { id } }`;
 const CLIENTS = `query($s: String) { clients(first: 500, search: $s) { totalCount edges { node { id } } } }`;
 
@@ -100,6 +101,16 @@ describe('flagging an organization as a victim service provider after the fact',
     expect(shared).toBe(1);
     expect(openBefore).toBeGreaterThanOrEqual(2);
 
+    // A victim service provider can never be a source of a share: CCE first leaves the data
+    // stewardship release 1004 (HSS and NSO stay in it).
+    const toAdm = (from: 'HSS' | 'NSO') => ({
+      fromOrganizationId: String(ids.orgs[from]),
+      toOrganizationId: String(ids.orgs.ADM),
+    });
+    await admin.ok(UPDATE_RELEASE, {
+      id: String(ids.releases[1004]),
+      input: { shares: [toAdm('HSS'), toAdm('NSO')] },
+    });
     const flagged = await admin.ok(UPDATE_ORG, {
       id: String(ids.orgs.CCE),
       input: { victimServiceProvider: true },
