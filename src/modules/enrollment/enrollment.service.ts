@@ -1,4 +1,5 @@
 import { refreshClientReach } from '../../access/reach';
+import { housedByEnrollment } from '../ce/referral.service';
 import { quoteField } from '../../access/read-policy';
 import { programVisible } from '../../access/sharing-rules';
 import { randomBytes } from 'node:crypto';
@@ -156,6 +157,7 @@ export async function createEnrollment(
       after: saved,
     });
     await refreshClientReach(m, [clientId]);
+    await housedByEnrollment(m, ctx, clientId, programId);
     return saved;
   });
 }
