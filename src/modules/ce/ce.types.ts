@@ -100,7 +100,7 @@ export class PriorityStatusChange {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'A client on the coordinated entry priority list, numbered among the entries you may see (access model §9).',
+    'A client on the coordinated entry priority list, numbered among the entries you may see.',
 })
 export class PriorityListEntry {
   @Field(() => ID, { description: 'Waypoint identifier of the entry.' })
@@ -183,7 +183,7 @@ export class PriorityListArgs extends PageArgs {
 @ObjectType({
   simpleResolvers: true,
   description:
-    'A coordinated entry referral of a client to a program (access model §9), visible to the referring organization and to the organization of the receiving program.',
+    'A coordinated entry referral of a client to a program, visible to the referring organization and to the organization of the receiving program.',
 })
 export class Referral {
   @Field(() => ID, { description: 'Waypoint identifier.' })
