@@ -29,6 +29,8 @@ export interface DemoCeIds {
   /** Priority list entries by client id. */
   priorityEntries: Record<number, number>;
   referrals: { 'Casey Morgan/HSS_RRH': number };
+  /** Release exceptions made by consented referrals (open while the referral is: OPEN_RELEASE_THROUGH). */
+  consentReleases: { 'Casey Morgan/HSS': number };
   /** The entry put ON_HOLD. */
   onHoldEntry: number;
 }
@@ -211,6 +213,7 @@ export async function seedDemoCe(
     instruments: { HPS: hps },
     priorityEntries,
     referrals: { 'Casey Morgan/HSS_RRH': referral },
+    consentReleases: { 'Casey Morgan/HSS': release },
     onHoldEntry,
   };
 }

@@ -59,12 +59,14 @@ describe('totalCount and lists', () => {
     const { ids } = demo;
     const c = ids.clients;
     const expected: Record<string, number[]> = {
-      // Own clients; Northside's through MOU 1001; Jamie Fox and Drew Park are HSS clients.
+      // Own clients; Northside's through MOU 1001; Jamie Fox and Drew Park are HSS clients; Casey
+      // Morgan by the consent release of her pending referral to Hope Street Rapid Rehousing.
       HSS: [
         c['Alex Rivera'],
         c['Jordan Lee'],
         c['Sam Carter'],
         c['Taylor Brooks'],
+        c['Casey Morgan'],
         c['Jamie Fox'],
         c['Drew Park'],
         ...ids.filler.HSS,
