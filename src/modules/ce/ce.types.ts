@@ -99,8 +99,7 @@ export class PriorityStatusChange {
 
 @ObjectType({
   simpleResolvers: true,
-  description:
-    'A client on the coordinated entry priority list, numbered among the entries you may see.',
+  description: 'A client on the coordinated entry priority list, numbered among the entries you may see.',
 })
 export class PriorityListEntry {
   @Field(() => ID, { description: 'Waypoint identifier of the entry.' })

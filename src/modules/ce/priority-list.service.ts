@@ -7,7 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { AccessContext } from '../../access/access-context';
-import { clientVisibility, transactionVisibility } from '../../access/visibility';
+import { clientVisibility, transactionVisibility, type VisibilityScope } from '../../access/visibility';
 import {
   decodeCursor,
   pageSize,
@@ -92,7 +92,7 @@ export async function setPriorityOrder(
   });
 }
 
-interface ListFilter {
+export interface ListFilter {
   status?: PriorityListStatus | null;
   programType?: ProjectType | null;
 }
@@ -113,8 +113,8 @@ interface EntrySqlRow {
   [key: `k${number}`]: string | number;
 }
 
-function filterSql(access: AccessContext, filter: ListFilter): { where: string; params: unknown[] } {
-  const where = [clientVisibility('c', access.scope)];
+function filterSql(scope: VisibilityScope, filter: ListFilter): { where: string; params: unknown[] } {
+  const where = [clientVisibility('c', scope)];
   const params: unknown[] = [];
   if (filter.status) {
     where.push('e.status = ?');
@@ -151,6 +151,39 @@ function afterSql(
   return { sql: `(${ors.join(' OR ')})`, params };
 }
 
+/** The statement of one page of the list (the server's and the bench floor's). */
+export function priorityPageSql(
+  scope: VisibilityScope,
+  keys: PriorityOrder['keys'],
+  filter: ListFilter,
+  cursor: (string | number)[] | null,
+  limit: number,
+): { sql: string; params: unknown[] } {
+  const { where, params } = filterSql(scope, filter);
+  const after = cursor ? afterSql(keys, cursor.slice(0, keys.length + 1)) : null;
+  const orderBy = [...keys.map((k) => `${KEY_SQL[k.key].sql} ${k.direction}`), 'e.id ASC'].join(', ');
+  return {
+    sql: `SELECT e.id, e.client_id, e.status, e.listed_on, c.first_name, c.last_name, c.dob,
+       a.id AS a_id, a.assessment_date AS a_date, a.instrument AS a_instrument, a.score AS a_score,
+       a.prioritization_status AS a_status,
+       ${keys.map((k, i) => `${KEY_SQL[k.key].sql} AS k${i}`).join(', ')}
+     ${FROM}
+     LEFT JOIN assessment a ON a.id = e.assessment_id AND ${transactionVisibility('a', scope)}
+     WHERE ${where}${after ? ` AND ${after.sql}` : ''}
+     ORDER BY ${orderBy} LIMIT ${Number(limit)}`,
+    params: [...params, ...(after?.params ?? [])],
+  };
+}
+
+/** The statement counting the visible entries of a filter (totalCount). */
+export function priorityCountSql(
+  scope: VisibilityScope,
+  filter: ListFilter,
+): { sql: string; params: unknown[] } {
+  const { where, params } = filterSql(scope, filter);
+  return { sql: `SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, params };
+}
+
 export async function priorityList(
   ctx: RequestContext,
   args: { first?: number | null; after?: string | null } & ListFilter,
@@ -162,42 +195,18 @@ export async function priorityList(
   const shape = [...keys.map((k) => KEY_SQL[k.key].type), 'number' as const, 'number' as const];
   // The cursor carries the sort values of the last row seen, its id and its position.
   const cursor = decodeCursor(args.after, shape);
-  const { where, params } = filterSql(access, args);
-  const after = cursor ? afterSql(keys, cursor.slice(0, keys.length + 1)) : null;
-  const orderBy = [...keys.map((k) => `${KEY_SQL[k.key].sql} ${k.direction}`), 'e.id ASC'].join(', ');
-  const rows: EntrySqlRow[] = await ctx.ds.query(
-    `SELECT e.id, e.client_id, e.status, e.listed_on, c.first_name, c.last_name, c.dob,
-       a.id AS a_id, a.assessment_date AS a_date, a.instrument AS a_instrument, a.score AS a_score,
-       a.prioritization_status AS a_status,
-       ${keys.map((k, i) => `${KEY_SQL[k.key].sql} AS k${i}`).join(', ')}
-     ${FROM}
-     LEFT JOIN assessment a ON a.id = e.assessment_id AND ${transactionVisibility('a', access.scope)}
-     WHERE ${where}${after ? ` AND ${after.sql}` : ''}
-     ORDER BY ${orderBy} LIMIT ${first + 1}`,
-    [...params, ...(after?.params ?? [])],
-  );
+  const page = priorityPageSql(access.scope, keys, args, cursor, first + 1);
+  const rows: EntrySqlRow[] = await ctx.ds.query(page.sql, page.params);
   // Positions are among the visible entries of this filter: the cursor's position, which the
   // next page continues from, was computed the same way (a forged one only misnumbers the
   // caller's own page).
   const start = cursor ? Number(cursor[cursor.length - 1]) : 0;
   const today = localToday();
   const entries = rows.map((r, i): PriorityListEntry => {
-    ctx.reads.client(Number(r.client_id));
+    if (i < first) ctx.reads.client(Number(r.client_id));
     return {
-      id: Number(r.id),
+      ...entryOf(r, today),
       position: start + i + 1,
-      status: r.status,
-      clientId: Number(r.client_id),
-      firstName: r.first_name,
-      lastName: r.last_name,
-      age: r.dob ? ageOn(String(r.dob).slice(0, 10), today) : null,
-      assessmentId: r.a_id === null ? null : Number(r.a_id),
-      assessmentDate: r.a_date === null ? null : String(r.a_date).slice(0, 10),
-      instrument: r.a_instrument,
-      totalScore: r.a_id === null || r.a_score === null ? null : Number(r.a_score),
-      prioritizationStatus:
-        r.a_id === null || r.a_status === null ? null : (Number(r.a_status) as PrioritizationStatus),
-      listedOn: String(r.listed_on).slice(0, 10),
       sortValues: keys.map((k, j) => {
         const v = r[`k${j}`];
         return KEY_SQL[k.key].type === 'number' ? Number(v) : String(v).slice(0, 10);
@@ -209,10 +218,30 @@ export async function priorityList(
     first,
     (e) => [...e.sortValues, e.id, e.position],
     async () => {
-      const [row] = await ctx.ds.query(`SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, params);
+      const count = priorityCountSql(access.scope, args);
+      const [row] = await ctx.ds.query(count.sql, count.params);
       return Number(row.n);
     },
   );
+}
+
+function entryOf(r: EntrySqlRow, today: string): Omit<PriorityListEntry, 'position' | 'sortValues'> {
+  const assessmentVisible = r.a_id !== null;
+  return {
+    id: Number(r.id),
+    status: r.status,
+    clientId: Number(r.client_id),
+    firstName: r.first_name,
+    lastName: r.last_name,
+    age: r.dob ? ageOn(String(r.dob).slice(0, 10), today) : null,
+    assessmentId: assessmentVisible ? Number(r.a_id) : null,
+    assessmentDate: assessmentVisible && r.a_date !== null ? String(r.a_date).slice(0, 10) : null,
+    instrument: assessmentVisible ? r.a_instrument : null,
+    totalScore: assessmentVisible && r.a_score !== null ? Number(r.a_score) : null,
+    prioritizationStatus:
+      assessmentVisible && r.a_status !== null ? (Number(r.a_status) as PrioritizationStatus) : null,
+    listedOn: String(r.listed_on).slice(0, 10),
+  };
 }
 
 /** An entry whose client the caller may see, or BAD_USER_INPUT (the same answer as a missing one). */
@@ -304,23 +333,7 @@ export async function entryView(ctx: RequestContext, id: number): Promise<Priori
   );
   const r = rows[0];
   ctx.reads.client(Number(r.client_id));
-  return {
-    id: Number(r.id),
-    position: 1,
-    status: r.status,
-    clientId: Number(r.client_id),
-    firstName: r.first_name,
-    lastName: r.last_name,
-    age: r.dob ? ageOn(String(r.dob).slice(0, 10), localToday()) : null,
-    assessmentId: r.a_id === null ? null : Number(r.a_id),
-    assessmentDate: r.a_date === null ? null : String(r.a_date).slice(0, 10),
-    instrument: r.a_instrument,
-    totalScore: r.a_id === null || r.a_score === null ? null : Number(r.a_score),
-    prioritizationStatus:
-      r.a_id === null || r.a_status === null ? null : (Number(r.a_status) as PrioritizationStatus),
-    listedOn: String(r.listed_on).slice(0, 10),
-    sortValues: [],
-  };
+  return { ...entryOf(r, localToday()), position: 1, sortValues: [] };
 }
 
 /** The status history of an entry, oldest first, with who made each change. */
