@@ -414,6 +414,30 @@ describe('assessments with an instrument', () => {
     expect(a.score).toBe(9);
     expect(a.answers).toHaveLength(HPS_ANSWERS.length);
   });
+
+  test('the programType filter keeps entries whose CE enrollment is in a program of that HUD project type', async () => {
+    const caller = await pat();
+    const q = `query($t: ProjectType) { priorityList(first: 500, programType: $t) { totalCount } }`;
+    const all = (await caller.ok<any>(q, {})).priorityList.totalCount;
+    expect((await caller.ok<any>(q, { t: 'COORDINATED_ENTRY' })).priorityList.totalCount).toBe(all);
+    expect((await caller.ok<any>(q, { t: 'STREET_OUTREACH' })).priorityList.totalCount).toBe(0);
+  });
+
+  test('exiting the CE enrollment takes the client off the list (INACTIVE, with the reason in its history)', async () => {
+    await (
+      await casey()
+    ).ok(
+      `mutation($id: ID!, $d: LocalDate!) { exitEnrollment(id: $id, input: { exitDate: $d, destination: SAFE_HAVEN }) { id } }`,
+      { id: enrollmentId, d: demo.ids.today },
+    );
+    const entry = (await wholeList(await pat())).find((e) => e.clientId === clientId)!;
+    expect(entry.status).toBe('INACTIVE');
+    expect(entry.history.at(-1)).toMatchObject({
+      fromStatus: 'ACTIVE',
+      toStatus: 'INACTIVE',
+      changedBy: 'casey.assessor',
+    });
+  });
 });
 
 describe('referrals', () => {

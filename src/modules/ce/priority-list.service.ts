@@ -114,7 +114,7 @@ interface EntrySqlRow {
 }
 
 function filterSql(scope: VisibilityScope, filter: ListFilter): { where: string; params: unknown[] } {
-  const where = [clientVisibility('c', scope)];
+  const where = [clientVisibility('c', scope), 'en.date_deleted IS NULL'];
   const params: unknown[] = [];
   if (filter.status) {
     where.push('e.status = ?');
@@ -429,4 +429,29 @@ export async function placeOnList(
     before: null,
     after: { status: saved.status, assessmentId: assessment.id },
   });
+}
+
+/** After a CE enrollment's exit: its open entry (ACTIVE or ON_HOLD) becomes INACTIVE. */
+export async function leaveListOnExit(
+  m: EntityManager,
+  ctx: RequestContext,
+  enrollmentId: number,
+): Promise<void> {
+  const open = await m
+    .getRepository(EntryRow)
+    .createQueryBuilder('e')
+    .where('e.enrollmentId = :enrollmentId AND e.status IN (:...open)', {
+      enrollmentId,
+      open: [PriorityListStatus.ACTIVE, PriorityListStatus.ON_HOLD],
+    })
+    .getMany();
+  for (const entry of open)
+    await changeStatus(
+      m,
+      ctx,
+      entry,
+      PriorityListStatus.INACTIVE,
+      'The CE enrollment ended',
+      'exitEnrollment',
+    );
 }
