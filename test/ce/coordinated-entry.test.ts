@@ -641,6 +641,24 @@ describe('referrals', () => {
     ]);
   });
 
+  test('referralsToMe pages newest first with keyset cursors, each referral once', async () => {
+    const s = await sam();
+    const q = `query($after: String) { referralsToMe(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const seen: number[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (;;) {
+      const page: any = (await s.ok(q, { after })).referralsToMe;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e: any) => Number(e.node.id)));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(total).toBe(3);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(new Set(seen).size).toBe(3);
+  });
+
   test('a user of another organization sees none of these referrals (olga.outreach @ NSO)', async () => {
     expect((await (await demo.as('olga.outreach')).ok<any>(TO_ME)).referralsToMe.totalCount).toBe(0);
   });

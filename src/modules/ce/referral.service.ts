@@ -75,9 +75,14 @@ const VIEW_SQL = `SELECT r.*, c.first_name, c.last_name, c.dob, p.name AS progra
 
 type Db = EntityManager | RequestContext['ds'];
 
+/** A referral row as returned; its client is recorded for the read audit (§6). */
 function view(ctx: RequestContext, row: Record<string, unknown>): Referral {
+  ctx.reads.client(Number(row.client_id));
+  return toReferral(row);
+}
+
+function toReferral(row: Record<string, unknown>): Referral {
   const clientId = Number(row.client_id);
-  ctx.reads.client(clientId);
   const through =
     row.released_through === null || row.released_through === undefined
       ? null
@@ -134,11 +139,9 @@ export async function listReferrals(
     `${VIEW_SQL} WHERE ${where}${cursor ? ' AND r.id < ?' : ''} ORDER BY r.id DESC LIMIT ${first + 1}`,
     [access.organizationId, ...(cursor ? [cursor[0]] : [])],
   );
+  // The extra row only tells whether a next page exists: it is not returned, nor audited.
   return toConnection(
-    rows
-      .slice(0, first)
-      .map((r) => view(ctx, r))
-      .concat(rows.length > first ? [{} as Referral] : []),
+    rows.map((r, i) => (i < first ? view(ctx, r) : toReferral(r))),
     first,
     (r) => [r.id],
     async () =>
