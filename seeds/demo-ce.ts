@@ -19,7 +19,7 @@ import {
 } from '../src/modules/ce/priority-list.entity';
 import { Referral, ReferralStatus } from '../src/modules/ce/referral.entity';
 import { OPEN_RELEASE_THROUGH } from '../src/modules/ce/referral.service';
-import { ReleaseException } from '../src/modules/security/information-release.entity';
+import { ReleaseException } from '../src/modules/admin/information-release.entity';
 import type { DemoClientIds } from './demo-clients';
 import { insertId } from './demo-common';
 import type { DemoSetupIds } from './demo-setup';

@@ -20,7 +20,7 @@ import {
 import { Client } from '../src/modules/client/client.entity';
 import { Enrollment } from '../src/modules/enrollment/enrollment.entity';
 import { Exit } from '../src/modules/enrollment/exit.entity';
-import { ReleaseException } from '../src/modules/security/information-release.entity';
+import { ReleaseException } from '../src/modules/admin/information-release.entity';
 import { Assessment } from '../src/modules/transaction/assessment.entity';
 import { CeEvent } from '../src/modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../src/modules/transaction/current-living-situation.entity';
@@ -64,6 +64,10 @@ const CLIENTS = {
   'Robin Hayes':   { org: 'SHD', ssn: '541906723', dob: '1990-06-17', sex: Sex.FEMALE, raceEthnicity: [R.BLACK_AFRICAN_AMERICAN_OR_AFRICAN], veteranStatus: NO, restrictIntake: true },
   'Jamie Fox':     { org: 'HSS', ssn: '602148837', dob: '1983-09-05', sex: Sex.MALE,   raceEthnicity: [R.WHITE], veteranStatus: NO },
   'Drew Park':     { org: 'HSS', ssn: '275391640', dob: '1974-12-12', sex: Sex.MALE,   raceEthnicity: [R.ASIAN_OR_ASIAN_AMERICAN], veteranStatus: YES },
+  // Duplicates and requests: Alex Rivera entered again at Northside (same DOB and SSN), and
+  // Robin Hayes entered at Hope Street under another spelling, the SSN's last two digits swapped.
+  'Alexander Rivera': { org: 'NSO', ssn: '412558291', dob: '1987-03-14', sex: Sex.MALE, raceEthnicity: [R.WHITE, R.HISPANIC_LATINA_E_O], veteranStatus: NO },
+  'Robyn Hayes':   { org: 'HSS', ssn: '541906732', dob: '1990-06-17', sex: Sex.FEMALE, raceEthnicity: [R.BLACK_AFRICAN_AMERICAN_OR_AFRICAN], veteranStatus: NO },
 } satisfies Record<string, ClientSeed>;
 
 export type DemoClientName = keyof typeof CLIENTS;

@@ -31,7 +31,7 @@ import {
   InformationRelease,
   InformationReleaseShare,
   RestrictionOption,
-} from '../src/modules/security/information-release.entity';
+} from '../src/modules/admin/information-release.entity';
 import { insertId, type SeedClock } from './demo-common';
 import { seedDemoUsers, type DemoUsername } from './demo-users';
 import { ensureStandardWorkgroups, type WorkgroupName } from './workgroups';
@@ -266,7 +266,7 @@ const PROGRAMS: Record<ProgramKey, ProgramSeed> = {
   },
 };
 
-export const RELEASE_NUMBERS = [1001, 1002, 1003] as const;
+export const RELEASE_NUMBERS = [1001, 1002, 1003, 1004] as const;
 export type ReleaseNumber = (typeof RELEASE_NUMBERS)[number];
 
 /** Information releases: start/end are days relative to today. */
@@ -297,6 +297,19 @@ const RELEASES: Record<
     start: -400,
     end: -30,
     shares: [['HSS', 'CCE']],
+  },
+  // The HMIS Lead Agency holds releases from the participating agencies (never the victim
+  // service provider), so its administrators resolve duplicates and merge what they can see.
+  1004: {
+    name: 'HMIS Lead data stewardship',
+    comments: 'Participating agencies share UNRESTRICTED records with the HMIS Lead Agency (never SHD).',
+    start: -365,
+    end: null,
+    shares: [
+      ['HSS', 'ADM'],
+      ['NSO', 'ADM'],
+      ['CCE', 'ADM'],
+    ],
   },
 };
 

@@ -5,8 +5,9 @@
 import type { EntityManager } from 'typeorm';
 import { AccessRole } from '../src/access/access-role';
 import { addDays } from '../src/database/sql-time';
-import { OrgAssignment, User, UserStatus, UserTraining } from '../src/modules/security/user.entity';
-import { WorkgroupMembership } from '../src/modules/security/workgroup.entity';
+import { OrgAssignment, User, UserStatus, UserTraining } from '../src/modules/users/user.entity';
+import { WorkgroupMembership } from '../src/modules/admin/workgroup.entity';
+import { AccountRequest } from '../src/modules/stewardship/stewardship.entity';
 import { insertId, type SeedClock } from './demo-common';
 import type { OrgCode } from './demo-setup';
 import type { WorkgroupName } from './workgroups';
@@ -47,6 +48,9 @@ const USERS = {
   'nora.new':       { displayName: 'Nora Lindqvist', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, euaAccepted: false },
   'ivan.idle':      { displayName: 'Ivan Petrov',    workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT }, lastLoginDaysAgo: 61 },
   'devon.departed': { displayName: 'Devon Marsh',    workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, deactivationReason: 'left the agency' },
+  // Duplicates and requests: mina.manager asked for lee.leaving's deactivation; dara.data runs reports.
+  'lee.leaving':    { displayName: 'Lee Archer',     workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT } },
+  'dara.data':      { displayName: 'Dara Quinlan',   workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, accessRole: AccessRole.AGENCY_STAFF_DATA_ANALYSIS },
 } satisfies Record<string, UserSeed>;
 
 export type DemoUsername = keyof typeof USERS;
@@ -97,5 +101,60 @@ export async function seedDemoUsers(
       await m.insert(UserTraining, { userId: id, course, completedOn: addDays(today, -90) });
   }
 
+  await seedAccountRequests(m, { orgs, workgroups, users, today, now });
   return users;
+}
+
+/** The account to request for Hope Street (pending): demo scenario, "Duplicates and requests". */
+export const REQUESTED_ACCOUNT = {
+  username: 'jules.new',
+  displayName: 'Jules Moreau',
+  workgroup: 'Emergency Shelter Staff' as WorkgroupName,
+};
+
+/** mina.manager's pending requests: a new Hope Street account, and lee.leaving's deactivation in six days. */
+async function seedAccountRequests(
+  m: EntityManager,
+  ctx: {
+    orgs: Record<OrgCode, number>;
+    workgroups: Record<WorkgroupName, number>;
+    users: Record<DemoUsername, number>;
+    today: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { orgs, workgroups, users, today, now } = ctx;
+  const common = {
+    status: 'PENDING' as const,
+    organizationId: orgs.HSS,
+    requestedById: users['mina.manager'],
+    decidedById: null,
+    decidedAt: null,
+    decisionReason: null,
+    createdAt: now,
+  };
+  await m.insert(AccountRequest, [
+    {
+      ...common,
+      kind: 'ACCOUNT',
+      account: {
+        username: REQUESTED_ACCOUNT.username,
+        displayName: REQUESTED_ACCOUNT.displayName,
+        workgroupIds: [workgroups[REQUESTED_ACCOUNT.workgroup]],
+        accessRole: AccessRole.AGENCY_STAFF,
+        canEdit: true,
+      },
+      userId: null,
+      lastDay: null,
+      reason: null,
+    },
+    {
+      ...common,
+      kind: 'DEACTIVATION',
+      account: null,
+      userId: users['lee.leaving'],
+      lastDay: addDays(today, 6),
+      reason: 'Leaving Hope Street Shelter',
+    },
+  ]);
 }

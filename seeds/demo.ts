@@ -6,6 +6,7 @@
 import type { DataSource } from 'typeorm';
 import { rebuildClientReach } from '../src/access/reach';
 import { hashPassword } from '../src/auth/passwords';
+import { rebuildMatchKeys } from '../src/modules/stewardship/match-keys';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
 import { seedDemoCe, type DemoCeIds } from './demo-ce';
@@ -52,6 +53,7 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
     const ce = await seedDemoCe(m, setup, clients);
     // The seeds write with the repositories, not the services that keep reach current.
     await rebuildClientReach(m);
+    await rebuildMatchKeys(m);
     return { today, ...setup, ...clients, ...ce };
   });
 }

@@ -60,6 +60,7 @@ const GROUPS: { code: string; workspace: WorkspaceCode; label: string }[] = [
   { code: 'clients.stay', workspace: 'clients', label: 'Program stay' },
   { code: 'admin.setup', workspace: 'administration', label: 'Setup' },
   { code: 'admin.people', workspace: 'administration', label: 'People and audit' },
+  { code: 'admin.stewardship', workspace: 'administration', label: 'Data stewardship' },
 ];
 
 interface OptionSeed {
@@ -79,6 +80,22 @@ export const MENU_OPTIONS: OptionSeed[] = [
     group: 'clients.records',
     label: 'Client search',
     operations: ['Query.clients'],
+  },
+  {
+    // Before creating a client (access model, "Duplicates and merging").
+    code: 'clients.duplicateCheck',
+    workspace: 'clients',
+    group: 'clients.records',
+    label: 'Duplicate check',
+    operations: ['Query.possibleDuplicates'],
+  },
+  {
+    // Whoever may delete a record may restore it; the service refuses the others.
+    code: 'clients.recycleBin',
+    workspace: 'clients',
+    group: 'clients.records',
+    label: 'Recycle bin',
+    operations: ['Query.deletedRecords', 'Mutation.restoreRecord'],
   },
   {
     code: 'clients.profile',
@@ -303,6 +320,40 @@ export const MENU_OPTIONS: OptionSeed[] = [
     group: 'admin.people',
     label: 'Explain access',
     operations: ['Query.explainAccess'],
+  },
+  {
+    code: 'admin.duplicates',
+    workspace: 'administration',
+    group: 'admin.stewardship',
+    label: 'Duplicate clients',
+    operations: ['Query.duplicateCandidates', 'Query.possibleDuplicates'],
+  },
+  {
+    code: 'admin.merge',
+    workspace: 'administration',
+    group: 'admin.stewardship',
+    label: 'Merge clients',
+    operations: ['Mutation.mergeClients', 'Mutation.unmergeClient'],
+  },
+  {
+    code: 'admin.recycleBin',
+    workspace: 'administration',
+    group: 'admin.stewardship',
+    label: 'Recycle bin',
+    operations: ['Query.deletedRecords', 'Mutation.restoreRecord'],
+  },
+  {
+    code: 'admin.accountRequests',
+    workspace: 'administration',
+    group: 'admin.people',
+    label: 'Account requests',
+    operations: [
+      'Query.accountRequests',
+      'Mutation.requestUserAccount',
+      'Mutation.requestDeactivation',
+      'Mutation.approveAccountRequest',
+      'Mutation.rejectAccountRequest',
+    ],
   },
 ];
 

@@ -9,6 +9,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { rebuildClientReach } from '../src/access/reach';
+import { rebuildMatchKeys } from '../src/modules/stewardship/match-keys';
 import { hashPassword } from '../src/auth/passwords';
 import { localToday } from '../src/database/sql-time';
 import { BulkWriter, type BulkInsertOptions } from './bulk-insert';
@@ -127,6 +128,7 @@ export async function seedSynthetic(ds: DataSource, options: SyntheticOptions): 
     await run.timed('priority_list_entry', () => writePriorityList(ds, o.priorityListEntries as number));
   // Bulk inserts bypass the services that keep each client's reach current: compute it all.
   await run.timed('client_reach (rebuilt)', async () => (await rebuildClientReach(ds.manager)).clients);
+  await run.timed('client_match_key (rebuilt)', async () => rebuildMatchKeys(ds.manager));
   return {
     seed: o.seed,
     today,

@@ -10,7 +10,7 @@ import {
   Workgroup,
   WorkgroupCapability,
   WorkgroupRequiredTraining,
-} from '../src/modules/security/workgroup.entity';
+} from '../src/modules/admin/workgroup.entity';
 
 /** The core every standard workgroup starts from. */
 const HMIS_USERS: readonly Capability[] = [

@@ -88,6 +88,16 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long to wait for a new database connection before answering SERVICE_UNAVAILABLE. */
   dbConnectTimeoutMs: number;
+  /** Read replicas (`DATABASE_REPLICA_URLS`, comma-separated): queries read from one of them. */
+  databaseReplicaUrls: string[];
+  /** After a session writes, its reads go to the primary for this many seconds (read your writes). */
+  readYourWritesSeconds: number;
+  /** Bearer token that opens /metrics on the main port; unset keeps /metrics closed there. */
+  metricsToken: string | undefined;
+  /** Serve /metrics, without a token, on this separate port (keep it off the public network); 0: none. */
+  metricsPort: number;
+  /** Duplicate checks (possibleDuplicates) one user may run per minute, counted in the database. */
+  duplicateChecksPerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -124,5 +134,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginIpWindowSeconds: envInt(env, 'LOGIN_IP_WINDOW_SECONDS', 300),
     shutdownGraceMs: envInt(env, 'SHUTDOWN_GRACE_MS', 10_000),
     dbConnectTimeoutMs: envInt(env, 'DB_CONNECT_TIMEOUT_MS', 5_000),
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean),
+    readYourWritesSeconds: envInt(env, 'READ_YOUR_WRITES_SECONDS', 5),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: envInt(env, 'METRICS_PORT', 0),
+    duplicateChecksPerMinute: envInt(env, 'DUPLICATE_CHECKS_PER_MINUTE', 30),
   };
 }

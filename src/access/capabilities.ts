@@ -34,6 +34,8 @@ export const CAPABILITIES = {
     'Administer setup data: organizations, programs, locations, workgroups, information releases, restriction options.',
   'users:manage': 'Manage users, their workgroups, organization assignments and trainings.',
   'audit:read': 'Read the audit log.',
+  'client:merge':
+    'Merge duplicate clients visible to the active organization, undo a merge, and see the duplicate queue.',
 } as const;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -48,4 +50,9 @@ export function isCapability(value: string): value is Capability {
 export const ASSESSMENT_WRITE_CAPABILITIES: readonly Capability[] = ['ce.assessment:write'];
 
 /** Capabilities only a SYSTEM_ADMINISTRATOR access role can exercise. */
-export const ADMIN_CAPABILITIES: readonly Capability[] = ['setup:admin', 'users:manage', 'audit:read'];
+export const ADMIN_CAPABILITIES: readonly Capability[] = [
+  'setup:admin',
+  'users:manage',
+  'audit:read',
+  'client:merge',
+];

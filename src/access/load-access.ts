@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessRole } from './access-role';
 import type { AccessFacts, MissingTraining, OrgAssignmentFact } from './access-context';
+import { liveSessionPredicate, touchCutoff } from '../auth/session-validity';
 import { sqlTimestamp } from '../database/sql-time';
 import { activeSharesJoin } from './visibility';
 
@@ -9,6 +10,8 @@ export interface LoadedSession {
   facts: AccessFacts;
   /** lastSeenAt is old enough that it should be refreshed (we write it at most once a minute). */
   touchDue: boolean;
+  /** The session wrote within the read-your-writes window: its reads go to the primary. */
+  recentWrite: boolean;
 }
 
 interface Row {
@@ -37,13 +40,11 @@ export async function loadSession(
   tokenHash: string,
   now: Date,
   today: string,
-  limits: { idleMinutes: number },
+  limits: { idleMinutes: number; readYourWritesSeconds?: number },
 ): Promise<LoadedSession | null> {
-  const idleCutoff = sqlTimestamp(new Date(now.getTime() - limits.idleMinutes * 60_000));
-  const touchCutoff = sqlTimestamp(new Date(now.getTime() - 60_000));
-  const nowText = sqlTimestamp(now);
+  const live = liveSessionPredicate('s', tokenHash, now, limits.idleMinutes);
+  const writeCutoff = sqlTimestamp(new Date(now.getTime() - (limits.readYourWritesSeconds ?? 5) * 1000));
   const session = `session s JOIN app_user u ON u.id = s.user_id AND u.status = 'ACTIVE'`;
-  const live = `s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND s.last_seen_at > ?`;
   const sql = `
     SELECT 'session' AS k, s.id AS n1, s.user_id AS n2, s.workgroup_id AS n3, s.organization_id AS n4,
            u.username AS s1, u.access_role AS s2,
@@ -52,42 +53,44 @@ export async function loadSession(
                      (SELECT COALESCE(MAX(e.version), 0) FROM end_user_agreement_version e)
                 THEN 1 ELSE 0 END AS f1,
            CASE WHEN u.must_change_password = 1 THEN 1 ELSE 0 END AS f2,
-           CASE WHEN s.last_seen_at < ? THEN 1 ELSE 0 END AS f3
-      FROM ${session} WHERE ${live}
+           CASE WHEN s.last_seen_at < ? THEN 1 ELSE 0 END AS f3,
+           CASE WHEN s.last_write_at >= ? THEN 1 ELSE 0 END AS f4
+      FROM ${session} WHERE ${live.sql}
     UNION ALL
-    SELECT 'cap', NULL, NULL, NULL, NULL, wc.capability, NULL, 0, 0, 0
+    SELECT 'cap', NULL, NULL, NULL, NULL, wc.capability, NULL, 0, 0, 0, 0
       FROM ${session}
       JOIN workgroup_membership m ON m.user_id = s.user_id AND m.workgroup_id = s.workgroup_id
       JOIN workgroup w ON w.id = m.workgroup_id AND w.active = 1
       JOIN workgroup_capability wc ON wc.workgroup_id = m.workgroup_id
-     WHERE ${live}
+     WHERE ${live.sql}
     UNION ALL
-    SELECT 'wg', m.workgroup_id, NULL, NULL, NULL, NULL, NULL, 0, 0, 0
+    SELECT 'wg', m.workgroup_id, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0
       FROM ${session}
       JOIN workgroup_membership m ON m.user_id = s.user_id
       JOIN workgroup w ON w.id = m.workgroup_id AND w.active = 1
-     WHERE ${live}
+     WHERE ${live.sql}
     UNION ALL
-    SELECT 'org', a.organization_id, a.can_login, a.can_edit, a.agency_lead, NULL, NULL, 0, 0, 0
+    SELECT 'org', a.organization_id, a.can_login, a.can_edit, a.agency_lead, NULL, NULL, 0, 0, 0, 0
       FROM ${session}
       JOIN org_assignment a ON a.user_id = s.user_id
       JOIN organization o ON o.id = a.organization_id AND o.active = 1
-     WHERE ${live}
+     WHERE ${live.sql}
     UNION ALL
-    SELECT 'share', sh.from_organization_id, NULL, NULL, NULL, NULL, NULL, 0, 0, 0
+    SELECT 'share', sh.from_organization_id, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0
       FROM ${session}
       ${activeSharesJoin('s.organization_id')}
-     WHERE ${live}
+     WHERE ${live.sql}
     UNION ALL
-    SELECT 'training', NULL, NULL, NULL, NULL, t.course, t.kind, 0, 0, 0
+    SELECT 'training', NULL, NULL, NULL, NULL, t.course, t.kind, 0, 0, 0, 0
       FROM ${session}
       JOIN workgroup_membership m ON m.user_id = s.user_id
       JOIN workgroup_required_training t ON t.workgroup_id = m.workgroup_id
       LEFT JOIN user_training ut ON ut.user_id = s.user_id AND ut.course = t.course
-     WHERE ${live} AND ut.course IS NULL`;
-  const liveParams = [tokenHash, nowText, idleCutoff];
+     WHERE ${live.sql} AND ut.course IS NULL`;
+  const liveParams = live.params;
   const params = [
-    touchCutoff,
+    touchCutoff(now),
+    writeCutoff,
     ...liveParams, // session
     ...liveParams, // cap
     ...liveParams, // wg
@@ -97,10 +100,12 @@ export async function loadSession(
     ...liveParams,
     ...liveParams, // training
   ];
-  const rows: (Row & { f1: number | string; f2: number | string; f3: number | string })[] = await db.query(
-    sql,
-    params,
-  );
+  const rows: (Row & {
+    f1: number | string;
+    f2: number | string;
+    f3: number | string;
+    f4: number | string;
+  })[] = await db.query(sql, params);
   const head = rows.find((r) => r.k === 'session');
   if (!head) return null;
 
@@ -138,6 +143,7 @@ export async function loadSession(
   }
   return {
     touchDue: num(head.f3) === 1,
+    recentWrite: num(head.f4) === 1,
     facts: {
       sessionId: num(head.n1),
       userId: num(head.n2),

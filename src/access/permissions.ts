@@ -62,6 +62,11 @@ export const QUERY_RULES: Record<string, RootRule> = {
   // The receiving organization's users who enroll clients answer referrals.
   referralsToMe: 'enrollment:write',
   referralsFromMe: 'priorityList:manage',
+  // Data stewardship (issue 16): the services check each record type's own capabilities.
+  possibleDuplicates: 'client:read',
+  duplicateCandidates: 'client:merge',
+  deletedRecords: 'client:read',
+  accountRequests: 'userAdmin',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -140,6 +145,13 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   reinstateUser: 'userAdmin',
   resetUserPassword: 'userAdmin',
   unlockUser: 'userAdmin',
+  mergeClients: 'client:merge',
+  unmergeClient: 'client:merge',
+  restoreRecord: 'client:read',
+  requestUserAccount: 'userAdmin',
+  requestDeactivation: 'userAdmin',
+  approveAccountRequest: 'users:manage',
+  rejectAccountRequest: 'users:manage',
 };
 
 export type { Denied, FieldRule } from './record-types';

@@ -14,7 +14,7 @@ import { Enrollment } from '../modules/enrollment/enrollment.entity';
 import { Exit } from '../modules/enrollment/exit.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { Program } from '../modules/program/program.entity';
-import { ReleaseException } from '../modules/security/information-release.entity';
+import { ReleaseException } from '../modules/admin/information-release.entity';
 import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';

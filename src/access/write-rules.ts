@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { appError, badInput } from '../graphql/errors';
 import { Organization } from '../modules/organization/organization.entity';
 import type { Program } from '../modules/program/program.entity';
-import { RestrictionOption } from '../modules/security/information-release.entity';
+import { RestrictionOption } from '../modules/admin/information-release.entity';
 import type { AccessContext } from './access-context';
 import { Restriction } from './restriction';
 import { writeCapability } from './record-types';

@@ -3,7 +3,7 @@ import { AccessContext } from '../access/access-context';
 import { loadSession } from '../access/load-access';
 import type { Config } from '../config';
 import { localToday, sqlTimestamp } from '../database/sql-time';
-import { Session } from '../modules/security/session.entity';
+import { Session } from './session.entity';
 import { hashToken, newToken } from './tokens';
 
 /**
@@ -27,6 +27,8 @@ export async function createSession(
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + config.sessionMaxHours * 3_600_000),
     revokedAt: null,
+    // A new session's first reads (me, selectContext's answer) come from the primary.
+    lastWriteAt: now,
   });
   return token;
 }
@@ -35,13 +37,29 @@ export async function createSession(
 export async function accessForToken(
   ds: DataSource | EntityManager,
   token: string,
-  config: Pick<Config, 'sessionIdleMinutes'>,
+  config: Pick<Config, 'sessionIdleMinutes'> & Partial<Pick<Config, 'readYourWritesSeconds'>>,
   now = new Date(),
-): Promise<{ access: AccessContext; touchDue: boolean } | null> {
+): Promise<{ access: AccessContext; touchDue: boolean; recentWrite: boolean } | null> {
   const loaded = await loadSession(ds, hashToken(token), now, localToday(now), {
     idleMinutes: config.sessionIdleMinutes,
+    readYourWritesSeconds: config.readYourWritesSeconds,
   });
-  return loaded && { access: new AccessContext(loaded.facts), touchDue: loaded.touchDue };
+  return (
+    loaded && {
+      access: new AccessContext(loaded.facts),
+      touchDue: loaded.touchDue,
+      recentWrite: loaded.recentWrite,
+    }
+  );
+}
+
+/**
+ * Marks that the session is about to write (a mutation), and records its activity at the same
+ * time: for READ_YOUR_WRITES_SECONDS its reads then go to the primary (see loadSession).
+ */
+export async function markSessionWrite(ds: DataSource, sessionId: number, now = new Date()): Promise<void> {
+  const at = sqlTimestamp(now);
+  await ds.query('UPDATE session SET last_write_at = ?, last_seen_at = ? WHERE id = ?', [at, at, sessionId]);
 }
 
 /** Records activity for the idle timeout (at most once a minute per session, see loadSession). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import type { Config } from '../config';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../entities';
 import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
 

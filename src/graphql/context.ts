@@ -7,7 +7,15 @@ import type { Loaders } from './loaders';
 /** What every resolver receives. Created per request; nothing in it outlives the request. */
 export interface RequestContext {
   requestId: string;
+  /**
+   * Where this operation reads and writes: the primary, or for a query a read replica
+   * (src/database/replicas.ts). Queries only read through it.
+   */
   ds: DataSource;
+  /** The primary database: writes, the session, and the read-audit row always go here. */
+  primary: DataSource;
+  /** The session wrote within READ_YOUR_WRITES_SECONDS, so its reads stay on the primary. */
+  readFromPrimary: boolean;
   config: Config;
   log: Logger;
   /** The caller's session and access, or null without a valid session. */

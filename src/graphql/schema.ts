@@ -1,3 +1,5 @@
+import { AccountRequestResolver } from '../modules/stewardship/account-requests.resolver';
+import { StewardshipResolver } from '../modules/stewardship/stewardship.resolver';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema } from 'type-graphql';
@@ -59,6 +61,8 @@ const RESOLVERS = [
   UsersResolver,
   AuditResolver,
   ExplainResolver,
+  StewardshipResolver,
+  AccountRequestResolver,
 ] as const;
 
 // Client has its own access/organization resolvers in ClientResolver.

@@ -16,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
 import { createDataSource, databaseKind } from '../database/data-source';
+import { ReadRouting } from '../database/replicas';
 import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
@@ -35,6 +36,8 @@ import {
 import { graphiqlRouter } from './graphiql';
 import { introspectionPolicyPlugin, queryLimits } from './limits';
 import { loginThrottlePlugin } from './login-throttle';
+import { readRoutingPlugin } from './read-routing';
+import { Metrics, metricsRoute } from './metrics';
 import { apiHeaders, bodyShape, corsPolicy } from './security';
 import { attachMeta, requestTimeout, stopResolversAfterDeadline } from './timeout';
 
@@ -48,11 +51,16 @@ export interface StartOptions {
   dataSource?: DataSource;
   /** Migrate and seed the demo data when empty (default: for the embedded SQLite only). */
   prepare?: boolean;
+  /** Read replicas to use instead of DATABASE_REPLICA_URLS (tests); closed by the caller. */
+  replicas?: DataSource[];
 }
 
 export interface RunningServer {
   url: string;
   ds: DataSource;
+  routing: ReadRouting;
+  /** The separate metrics listener's URL, when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -130,7 +138,7 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
   try {
     const session = await accessForToken(ds, token, config);
     if (session?.touchDue) await touchSession(ds, session.access.facts.sessionId);
-    return session?.access ?? null;
+    return session ? { access: session.access, recentWrite: session.recentWrite } : null;
   } catch (err) {
     const trouble = databaseTrouble(err);
     req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
@@ -156,6 +164,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const { migrated, seeded } = await prepareDatabase(ds, config);
     log.info({ migrated, seeded }, 'database prepared');
   }
+  const routing = options.replicas
+    ? new ReadRouting(ds, options.replicas)
+    : ReadRouting.fromConfig(ds, config);
+  await routing.start();
+  const metrics = new Metrics(
+    () => [{ name: 'primary', ds }, ...routing.replicas.map((r) => ({ name: r.name, ds: r.ds }))],
+    routing,
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -188,8 +204,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       introspectionPolicyPlugin(config.introspection),
       loginThrottlePlugin(config),
       idempotencyPlugin,
+      ...(routing.enabled ? [readRoutingPlugin(routing)] : []),
       readAuditPlugin,
       errorLogPlugin,
+      metrics.plugin,
     ],
   });
   await apollo.start();
@@ -242,6 +260,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       res.status(503).json({ status: 'database unreachable' });
     }
   });
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
     '/graphql',
@@ -255,11 +274,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const token = bearer(req.headers.authorization);
-        const access = await sessionAccess(ds, config, req, token);
+        const session = await sessionAccess(ds, config, req, token);
+        const access = session?.access ?? null;
         const reads = new ReadLog();
         const context: RequestContext = {
           requestId: String(req.id),
           ds,
+          primary: ds,
+          readFromPrimary: session?.recentWrite ?? false,
           config,
           log: req.log,
           access,
@@ -283,15 +305,31 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await new Promise<void>((resolve) => httpServer.listen(options.port ?? config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  log.info({ url, database: databaseKind(config) }, 'Waypoint listening');
+  log.info({ url, database: databaseKind(config), replicas: routing.replicas.length }, 'Waypoint listening');
+  let metricsServer: http.Server | undefined;
+  let metricsUrl: string | undefined;
+  if (config.metricsPort) {
+    // A listener of its own, for the scraper's network only: no token needed there.
+    const metricsApp = express();
+    metricsApp.disable('x-powered-by');
+    metricsApp.get('/metrics', (_req, res, next) => void metrics.send(res).catch(next));
+    metricsServer = http.createServer(metricsApp);
+    const server = metricsServer;
+    await new Promise<void>((resolve) => server.listen(config.metricsPort, config.host, resolve));
+    metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
   let closing: Promise<void> | undefined;
   return {
     url,
     ds,
+    routing,
+    metricsUrl,
     close() {
       draining = true;
       closing ??= (async () => {
         await apollo.stop();
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+        await routing.stop({ destroyReplicas: !options.replicas });
         if (!options.dataSource) await ds.destroy();
       })();
       return closing;

@@ -84,7 +84,7 @@ describe('user management', () => {
     const mina = await demo.as('mina.manager');
     const { users } = await mina.ok(USERS, {});
     const listed = users.edges.map((e: { node: { username: string } }) => e.node.username).sort();
-    expect(listed).toEqual(['ivan.idle', 'mina.manager', 'riley.reserve', 'sam.shelter']);
+    expect(listed).toEqual(['ivan.idle', 'lee.leaving', 'mina.manager', 'riley.reserve', 'sam.shelter']);
     const renamed = (
       await mina.ok(UPDATE_USER, { id: String(ids.users['sam.shelter']), input: { displayName: 'Sam W.' } })
     ).updateUser;

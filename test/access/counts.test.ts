@@ -59,10 +59,13 @@ describe('totalCount and lists', () => {
     const { ids } = demo;
     const c = ids.clients;
     const expected: Record<string, number[]> = {
-      // Own clients; Northside's through MOU 1001; Jamie Fox and Drew Park are HSS clients; Casey
-      // Morgan by the consent release of her pending referral to Hope Street Rapid Rehousing.
+      // Own clients; Northside's through MOU 1001; Jamie Fox, Drew Park and Robyn Hayes are HSS
+      // clients, Alexander Rivera (Alex Rivera's duplicate) a Northside one; Casey Morgan by the
+      // consent release of her pending referral to Hope Street Rapid Rehousing.
       HSS: [
         c['Alex Rivera'],
+        c['Alexander Rivera'],
+        c['Robyn Hayes'],
         c['Jordan Lee'],
         c['Sam Carter'],
         c['Taylor Brooks'],
@@ -75,6 +78,8 @@ describe('totalCount and lists', () => {
       // Own clients; Hope Street's through MOU 1001 except Jordan Lee (restrict intake).
       NSO: [
         c['Alex Rivera'],
+        c['Alexander Rivera'],
+        c['Robyn Hayes'],
         c['Sam Carter'],
         c['Taylor Brooks'],
         c['Jamie Fox'],
@@ -85,6 +90,7 @@ describe('totalCount and lists', () => {
       // Own clients; Northside's through MOU 1002; Jamie Fox by release exception; nothing through expired MOU 1003.
       CCE: [
         c['Sam Carter'],
+        c['Alexander Rivera'],
         c['Taylor Brooks'],
         c['Casey Morgan'],
         c['Jamie Fox'],
@@ -93,8 +99,21 @@ describe('totalCount and lists', () => {
       ],
       // A victim service provider: its own clients only.
       SHD: [c['Robin Hayes'], ...ids.filler.SHD],
-      // The HMIS Lead Agency owns no clients and nobody shares with it.
-      ADM: [],
+      // The HMIS Lead Agency owns no clients; release 1004 shares HSS, NSO and CCE with it (never
+      // SHD): their clients, except the restrict-intake Jordan Lee.
+      ADM: [
+        c['Alex Rivera'],
+        c['Alexander Rivera'],
+        c['Robyn Hayes'],
+        c['Sam Carter'],
+        c['Taylor Brooks'],
+        c['Casey Morgan'],
+        c['Jamie Fox'],
+        c['Drew Park'],
+        ...ids.filler.HSS,
+        ...ids.filler.NSO,
+        ...ids.filler.CCE,
+      ],
     };
     for (const [username, context] of Object.entries(HOME) as Array<[HomeUser, Context]>) {
       const caller = await demo.as(username);

@@ -3,12 +3,12 @@
  * payloads): issue 10's leaks 1, 2, 3 and 6, each as the rule it breaks. Each test shows the
  * permitted caller getting the value and the other getting nothing.
  */
-import { OrgAssignment } from '../../src/modules/security/user.entity';
+import { OrgAssignment } from '../../src/modules/users/user.entity';
 import {
   Workgroup,
   WorkgroupCapability,
   WorkgroupMembership,
-} from '../../src/modules/security/workgroup.entity';
+} from '../../src/modules/admin/workgroup.entity';
 import { startTestApp, type TestApp } from '../support/app';
 
 let app: TestApp;
@@ -143,7 +143,8 @@ describe('audit values of deleted records', () => {
   test("a deleted record's audit values stay readable by those who could read it, and only by them", async () => {
     const mina = await app.api.login('mina.manager'); // AGENCY_MANAGER and agency lead of Hope Street
     const { createClient } = await app.api.ok(
-      'mutation { createClient(input: { firstName: "Della", lastName: "Gone", ssn: "123456780" }) { id version } }',
+      // Restrict intake: the HMIS Lead Agency (release 1004) never saw this client, so it may not read its values.
+      'mutation { createClient(input: { firstName: "Della", lastName: "Gone", ssn: "123456780", restrictIntake: true }) { id version } }',
       {},
       mina,
     );

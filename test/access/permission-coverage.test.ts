@@ -48,6 +48,8 @@ const DELIBERATELY_OPEN: Record<string, string> = {
   'Client.age': 'the documented substitute for the date of birth (§5: without it, only age)',
   'Client.ssnDataQuality': 'HUD 3.02.2 data quality code, not the number',
   'Client.dobDataQuality': 'HUD 3.03.2 data quality code, not the date',
+  'DuplicateMatch.score': 'how alike two visible clients are (duplicate check), not an assessment score',
+  'DuplicatePair.score': 'how alike two visible clients are (duplicate queue), not an assessment score',
 };
 
 let bare: GraphQLSchema;

@@ -22,7 +22,7 @@ import {
   InformationRelease,
   InformationReleaseShare,
   ReleaseException,
-} from '../../src/modules/security/information-release.entity';
+} from '../../src/modules/admin/information-release.entity';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;

@@ -30,6 +30,7 @@ import { fmtMb, fmtMs, median, percentile, table } from './stats';
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
+import { benchStewardship, stewardshipRows, type StewardshipResult } from './stewardship';
 
 const SIZES = [10, 100, 500] as const;
 const LOAD_N = 20;
@@ -418,6 +419,10 @@ async function main(): Promise<void> {
       );
     } else log(`Q4 skipped: ${actor.username} may not read the priority list`);
 
+    // Data stewardship (issue 16): duplicate check, duplicate queue, merge.
+    log('stewardship: duplicate check, duplicate queue, merge');
+    const stewardship = await benchStewardship({ pool, ds, config, prod, actor, samples: opts.samples, log });
+
     // Scale (target 6): prod on the other data set, interleaved with prod on this one.
     let scaleTimes: Record<string, Record<string, number[]>> | null = null;
     const scope = await floorScope(pool, token);
@@ -485,6 +490,7 @@ async function main(): Promise<void> {
       plans,
       load,
       server,
+      stewardship,
     });
   } finally {
     await cleanup();
@@ -509,6 +515,7 @@ interface ReportInput {
   compareScale: ScaleName | null;
   plans: Array<{ scale: ScaleName; rows: PlanRow[] }>;
   load: LoadResult | null;
+  stewardship: StewardshipResult;
 }
 
 const pass = (good: boolean) => (good ? 'PASS' : 'FAIL');
@@ -642,6 +649,7 @@ function report(r: ReportInput): void {
       pass(r.load.rssPeak <= 400 * 1024 * 1024),
     ]);
   } else rows.push(['7 server RSS under load', 'skipped (--skip-load)', '<= 400 MB', 'n/a']);
+  rows.push(...stewardshipRows(r.stewardship));
 
   const out: string[] = [];
   const d = r.info;
@@ -726,6 +734,8 @@ function report(r: ReportInput): void {
     out.push(`statements, prod ${key} (${r.stmts[key].length}):`);
     r.stmts[key].forEach((s, i) => out.push(`  ${i + 1}. ${describeStatement(s)}`));
   }
+  out.push(`statements, prod possibleDuplicates (${r.stewardship.checkStatements.length}):`);
+  r.stewardship.checkStatements.forEach((s, i) => out.push(`  ${i + 1}. ${describeStatement(s)}`));
   out.push('');
   for (const plan of r.plans) {
     out.push(`EXPLAIN, Q1 N=500 statements (${plan.scale}); ALL = full table scan, index = full index scan`);

@@ -20,7 +20,7 @@ import { zipStream } from '../../src/modules/hud-csv/zip-writer';
 import type { Client } from '../../src/modules/client/client.entity';
 import type { Exit } from '../../src/modules/enrollment/exit.entity';
 import type { HealthAndDv } from '../../src/modules/transaction/health-and-dv.entity';
-import type { User } from '../../src/modules/security/user.entity';
+import type { User } from '../../src/modules/users/user.entity';
 import { Organization } from '../../src/modules/organization/organization.entity';
 import { Program } from '../../src/modules/program/program.entity';
 import { Client as ClientEntity } from '../../src/modules/client/client.entity';
@@ -37,7 +37,7 @@ import { ProjectCoc } from '../../src/modules/program/project-coc.entity';
 import { Affiliation } from '../../src/modules/program/affiliation.entity';
 import { HmisParticipation } from '../../src/modules/program/hmis-participation.entity';
 import { CeParticipation } from '../../src/modules/program/ce-participation.entity';
-import { User as UserEntity } from '../../src/modules/security/user.entity';
+import { User as UserEntity } from '../../src/modules/users/user.entity';
 import { checkHudCsvZip, unzip } from './independent-checker';
 import { HudCsvValidator, VALIDATION_ORDER } from '../../src/modules/hud-csv/csv-validator';
 

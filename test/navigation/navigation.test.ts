@@ -185,6 +185,22 @@ describe('navigation', () => {
     },
   );
 
+  test('the data stewardship options are in the menus the walk test walks: administrators get the duplicate queue, merge, recycle bin and account requests; case workers the duplicate check and recycle bin', async () => {
+    const codes = async (user: string, ctx: Ctx) =>
+      optionsOf(await app.api.ok<any>(NAVIGATION, {}, await tokenFor(user, ctx))).map((o) => o.code);
+    expect(await codes(...CONTEXTS[0])).toEqual(
+      expect.arrayContaining([
+        'admin.duplicates',
+        'admin.merge',
+        'admin.recycleBin',
+        'admin.accountRequests',
+      ]),
+    );
+    const mina = await codes('mina.manager', { workgroup: 'HMIS Users', org: 'HSS' });
+    expect(mina).toEqual(expect.arrayContaining(['clients.duplicateCheck', 'clients.recycleBin']));
+    expect(mina).not.toContain('admin.merge');
+  });
+
   test('Shelter Reservation Team sees neither the Health & DV option nor the SSN and DOB fields of the profile form', async () => {
     const token = await tokenFor('riley.reserve', { workgroup: 'Shelter Reservation Team', org: 'HSS' });
     const codes = optionsOf(await app.api.ok<any>(NAVIGATION, {}, token)).map((o) => o.code);

@@ -22,12 +22,12 @@ import { localToday } from '../../src/database/sql-time';
 import { startServer, type RunningServer } from '../../src/http/server';
 import { AccessRole } from '../../src/access/access-role';
 import { Organization } from '../../src/modules/organization/organization.entity';
-import { OrgAssignment, User } from '../../src/modules/security/user.entity';
+import { OrgAssignment, User } from '../../src/modules/users/user.entity';
 import {
   Workgroup,
   WorkgroupCapability,
   WorkgroupMembership,
-} from '../../src/modules/security/workgroup.entity';
+} from '../../src/modules/admin/workgroup.entity';
 import { Api } from '../support/api';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { busyRetries, Checker, loginAs, newStats, type RunStats, type UserSession } from './checker';

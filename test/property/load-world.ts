@@ -33,15 +33,15 @@ import {
   InformationReleaseShare,
   ReleaseException,
   RestrictionOption,
-} from '../../src/modules/security/information-release.entity';
-import { OrgAssignment, User, UserTraining } from '../../src/modules/security/user.entity';
+} from '../../src/modules/admin/information-release.entity';
+import { OrgAssignment, User, UserTraining } from '../../src/modules/users/user.entity';
 import {
   TrainingKind,
   Workgroup,
   WorkgroupCapability,
   WorkgroupMembership,
   WorkgroupRequiredTraining,
-} from '../../src/modules/security/workgroup.entity';
+} from '../../src/modules/admin/workgroup.entity';
 import type { Api } from '../support/api';
 import { createRecordsViaApi, insertRecords } from './load-records';
 import type { World } from './world';

@@ -153,7 +153,7 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       ).toBeGreaterThanOrEqual(2);
     });
 
-    it('creates releases 1001-1003 with their shares and dates', async () => {
+    it('creates releases 1001-1004 with their shares and dates', async () => {
       const releases = await q(
         'SELECT id, number, name, start_date, end_date FROM information_release ORDER BY number',
       );
@@ -163,6 +163,7 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         [1001, 'Hope–Northside Data Sharing', addDays(TODAY, -365), null],
         [1002, 'Outreach to Coordinated Entry', addDays(TODAY, -365), null],
         [1003, 'Expired Pilot', addDays(TODAY, -400), addDays(TODAY, -30)],
+        [1004, 'HMIS Lead data stewardship', addDays(TODAY, -365), null],
       ]);
       const shares = await q(
         'SELECT release_id, from_organization_id, to_organization_id FROM information_release_share',
@@ -175,6 +176,7 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       expect(byRelease(ids.releases[1001])).toEqual(['HSS->NSO', 'NSO->HSS']);
       expect(byRelease(ids.releases[1002])).toEqual(['NSO->CCE']);
       expect(byRelease(ids.releases[1003])).toEqual(['HSS->CCE']);
+      expect(byRelease(ids.releases[1004])).toEqual(['CCE->ADM', 'HSS->ADM', 'NSO->ADM']);
       expect(shares.some((s) => s.from_organization_id === ids.orgs.SHD)).toBe(false);
     });
   });
@@ -185,9 +187,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       users = Object.fromEntries((await q('SELECT * FROM app_user')).map((u) => [u.username, u]));
     });
 
-    it('creates the thirteen demo users', () => {
+    it('creates the fifteen demo users (lee.leaving and dara.data with the stewardship scenario)', () => {
       expect(Object.keys(users).sort()).toEqual([...DEMO_USERNAMES].sort());
-      expect(Object.keys(users)).toHaveLength(13);
+      expect(Object.keys(users)).toHaveLength(15);
       for (const u of Object.values(users)) expect(u.display_name).toBeTruthy();
     });
 
@@ -196,10 +198,13 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       expect(await verifyPassword(users.admin.password_hash, PASSWORD)).toBe(true);
     });
 
-    it('assigns access roles: administrator, agency manager, staff', () => {
+    it('assigns access roles: administrator, agency manager, data analyst, staff', () => {
       expect(users.admin.access_role).toBe('SYSTEM_ADMINISTRATOR');
       expect(users['mina.manager'].access_role).toBe('AGENCY_MANAGER');
-      const staff = Object.values(users).filter((u) => !['admin', 'mina.manager'].includes(u.username));
+      expect(users['dara.data'].access_role).toBe('AGENCY_STAFF_DATA_ANALYSIS');
+      const staff = Object.values(users).filter(
+        (u) => !['admin', 'mina.manager', 'dara.data'].includes(u.username),
+      );
       expect(staff.every((u) => u.access_role === 'AGENCY_STAFF')).toBe(true);
     });
 
@@ -242,8 +247,30 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       expect(of('tara.trainee')).toEqual(['Coordinated Entry Assessors']);
       expect(of('pat.priority')).toEqual(['Priority List Managers']);
       expect(of('riley.reserve')).toEqual(['Shelter Reservation Team']);
-      for (const u of ['olga.outreach', 'mina.manager', 'dana.dv', 'nora.new', 'ivan.idle', 'devon.departed'])
+      for (const u of [
+        'olga.outreach',
+        'mina.manager',
+        'dana.dv',
+        'nora.new',
+        'ivan.idle',
+        'devon.departed',
+        'lee.leaving',
+        'dara.data',
+      ])
         expect(of(u)).toEqual(['HMIS Users']);
+    });
+
+    it("records mina.manager's pending requests: a new Hope Street account and lee.leaving's deactivation in six days", async () => {
+      const rows = await q('SELECT * FROM account_request ORDER BY id');
+      expect(rows.map((r) => [r.kind, r.status, orgCode(r.organization_id), r.requested_by_id])).toEqual([
+        ['ACCOUNT', 'PENDING', 'HSS', ids.users['mina.manager']],
+        ['DEACTIVATION', 'PENDING', 'HSS', ids.users['mina.manager']],
+      ]);
+      expect(JSON.parse(rows[0].account)).toMatchObject({
+        username: 'jules.new',
+        accessRole: 'AGENCY_STAFF',
+      });
+      expect(rows[1]).toMatchObject({ user_id: ids.users['lee.leaving'], last_day: addDays(TODAY, 6) });
     });
 
     it('assigns organizations with independent login and edit rights', async () => {
@@ -292,7 +319,8 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
 
     it('creates the named clients with realistic, fully reported identifying data', async () => {
       const rows = await q('SELECT * FROM client');
-      expect(rows).toHaveLength(8 + 40);
+      // 8 scenario clients, 2 likely duplicates (demo scenario, "Duplicates and requests"), 40 filler.
+      expect(rows).toHaveLength(10 + 40);
       for (const c of rows) {
         expect(c.ssn).toMatch(/^(?!000|666|9)\d{3}(?!00)\d{2}(?!0000)\d{4}$/);
         expect([n(c.name_data_quality), n(c.ssn_data_quality), n(c.dob_data_quality)]).toEqual([1, 1, 1]);
@@ -317,6 +345,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         'Robin Hayes': 'SHD',
         'Jamie Fox': 'HSS',
         'Drew Park': 'HSS',
+        // Duplicates and requests: Alex Rivera again at Northside, Robin Hayes again at Hope Street.
+        'Alexander Rivera': 'NSO',
+        'Robyn Hayes': 'HSS',
       });
     });
 
@@ -510,8 +541,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         expect(enrolled).toBe(10);
       }
       const lastNames = ['Rivera', 'Lee', 'Carter', 'Brooks', 'Morgan', 'Hayes', 'Fox', 'Park'];
+      // The 8 scenario clients and the duplicates Alexander Rivera and Robyn Hayes; no filler.
       expect(await count('client', `last_name IN (${lastNames.map(() => '?').join(', ')})`, lastNames)).toBe(
-        8,
+        10,
       );
     });
   });

@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ReachRole } from '../reach.entity';
+import { ReachRole } from './reach.entity';
 import { sharedByReleases } from '../sharing-rules';
 import { TRANSACTION_TABLES } from '../record-types';
 

@@ -10,8 +10,8 @@ import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { Location } from '../organization/location.entity';
 import { Organization } from '../organization/organization.entity';
-import { InformationRelease } from '../security/information-release.entity';
-import { Workgroup } from '../security/workgroup.entity';
+import { InformationRelease } from './information-release.entity';
+import { Workgroup } from './workgroup.entity';
 import { adminLoaders } from './admin.loaders';
 import { ReleaseShareView, RequiredTrainingView, RestrictionOptionView } from './admin.types';
 

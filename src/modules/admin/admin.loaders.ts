@@ -7,8 +7,8 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import type { RequestContext } from '../../graphql/context';
 import { Location } from '../organization/location.entity';
-import { InformationReleaseShare, RestrictionOption } from '../security/information-release.entity';
-import { WorkgroupCapability, WorkgroupRequiredTraining } from '../security/workgroup.entity';
+import { InformationReleaseShare, RestrictionOption } from './information-release.entity';
+import { WorkgroupCapability, WorkgroupRequiredTraining } from './workgroup.entity';
 
 function grouped<T extends object>(ds: DataSource, entity: new () => T, key: keyof T & string) {
   return new DataLoader<number, T[]>(async (ids) => {

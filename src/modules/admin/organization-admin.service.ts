@@ -11,7 +11,7 @@ import { optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { Location } from '../organization/location.entity';
 import { Organization } from '../organization/organization.entity';
-import { RestrictionOption } from '../security/information-release.entity';
+import { RestrictionOption } from './information-release.entity';
 import { email, stateCode, zipCode } from './admin-validate';
 import type {
   LocationFieldsInput,

@@ -13,11 +13,7 @@ import { notBefore, optionalText, requiredId, requiredText } from '../../graphql
 import { recordChange } from '../audit/audit.service';
 import { Client } from '../client/client.entity';
 import { Organization } from '../organization/organization.entity';
-import {
-  InformationRelease,
-  InformationReleaseShare,
-  ReleaseException,
-} from '../security/information-release.entity';
+import { InformationRelease, InformationReleaseShare, ReleaseException } from './information-release.entity';
 import type {
   CreateInformationReleaseInput,
   CreateReleaseExceptionInput,

@@ -3,8 +3,8 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { localToday } from '../../database/sql-time';
 import { LocalDate } from '../../graphql/scalars';
-import { InformationRelease, type ReleaseException } from '../security/information-release.entity';
-import { Workgroup } from '../security/workgroup.entity';
+import { InformationRelease, type ReleaseException } from './information-release.entity';
+import { Workgroup } from './workgroup.entity';
 import { ReleaseExceptionView } from './admin.types';
 import {
   CreateInformationReleaseInput,

@@ -8,7 +8,7 @@ import { readyAccess, type RequestContext } from '../../graphql/context';
 import { alreadyExists, badInput } from '../../graphql/errors';
 import { optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
-import { Workgroup, WorkgroupCapability } from '../security/workgroup.entity';
+import { Workgroup, WorkgroupCapability } from './workgroup.entity';
 import { assertMayGrant, grantableCapabilities, validCapabilities } from '../users/grants';
 import type { CreateWorkgroupInput, UpdateWorkgroupInput } from './workgroup-admin.inputs';
 import { writeTransaction } from '../../database/transactions';

@@ -10,7 +10,7 @@ import { readyAccess, type RequestContext } from '../../graphql/context';
 import { appError, badInput } from '../../graphql/errors';
 import { requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
-import { User } from '../security/user.entity';
+import { User } from '../users/user.entity';
 import { EndUserAgreement } from './agreement.types';
 import { EndUserAgreementVersion } from './end-user-agreement.entity';
 

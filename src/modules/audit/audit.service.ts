@@ -130,7 +130,8 @@ export async function flushReads(ctx: RequestContext, operation: string | null):
   const access = ctx.access;
   // One statement per read request (no transaction, no audit_event_client rows): reads are the
   // hot path, and the audit query finds READ events of a client by their stored id list.
-  await ctx.ds.getRepository(AuditEvent).insert({
+  // On the primary, even when the query read from a replica.
+  await ctx.primary.getRepository(AuditEvent).insert({
     at: new Date(),
     userId: access.userId,
     organizationId: access.organizationId,

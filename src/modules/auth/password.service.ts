@@ -10,7 +10,7 @@ import { sqlTimestamp } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { recordChange } from '../audit/audit.service';
-import { User } from '../security/user.entity';
+import { User } from '../users/user.entity';
 import { reloadMe } from './auth.service';
 import type { Me } from './me.types';
 import { writeTransaction } from '../../database/transactions';

@@ -31,7 +31,7 @@ import { ageOn } from '../client/client.resolver';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { CeParticipation } from '../program/ce-participation.entity';
 import { Program } from '../program/program.entity';
-import { ReleaseException } from '../security/information-release.entity';
+import { ReleaseException } from '../admin/information-release.entity';
 import { Assessment } from '../transaction/assessment.entity';
 import { CeEvent } from '../transaction/ce-event.entity';
 import {

@@ -28,10 +28,11 @@ import { maxLength, notAfter, notBefore, optionalText, requiredId } from '../../
 import { DobDataQuality, NameDataQuality, SsnDataQuality } from '../../hud';
 import { recordChange } from '../audit/audit.service';
 import { Organization } from '../organization/organization.entity';
-import { ReleaseException } from '../security/information-release.entity';
+import { ReleaseException } from '../admin/information-release.entity';
 import { Client } from './client.entity';
 import type { CreateClientInput, UpdateClientInput } from './client.inputs';
 import { writeTransaction } from '../../database/transactions';
+import { refreshMatchKeys } from '../stewardship/match-keys';
 
 export interface ClientListArgs {
   first?: number | null;
@@ -272,6 +273,7 @@ export async function createClient(ctx: RequestContext, input: CreateClientInput
       after: saved,
     });
     await refreshClientReach(m, [saved.id]);
+    await refreshMatchKeys(m, [saved.id]);
     return saved;
   });
 }
@@ -322,6 +324,7 @@ export async function updateClient(
       after,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return after;
   });
 }
@@ -422,7 +425,9 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
         .getRepository(ReleaseException)
         .findBy({ clientId, organizationId: access.scope.organizationId });
       if (exceptions.length && oldest.organizationId !== access.scope.organizationId)
-        await m.getRepository(ReleaseException).delete({ clientId, organizationId: access.scope.organizationId });
+        await m
+          .getRepository(ReleaseException)
+          .delete({ clientId, organizationId: access.scope.organizationId });
       await recordChange(m, ctx, {
         action: 'UPDATE',
         operation: 'deleteClient',
@@ -433,7 +438,8 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
         after: {
           ...(await m.getRepository(Client).findOneByOrFail({ id: clientId })),
           transfer: 'kept for the organization holding its oldest remaining record, restrict-intake',
-          releaseExceptionsEnded: oldest.organizationId !== access.scope.organizationId ? exceptions.length : 0,
+          releaseExceptionsEnded:
+            oldest.organizationId !== access.scope.organizationId ? exceptions.length : 0,
         },
       });
       await refreshClientReach(m, [clientId]);
@@ -457,6 +463,7 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       after: null,
     });
     await refreshClientReach(m, [clientId]);
+    await refreshMatchKeys(m, [clientId]);
     return true;
   });
 }

@@ -8,8 +8,8 @@ import { roleAllows } from '../../access/access-role';
 import type { Capability } from '../../access/capabilities';
 import { activeShare } from '../../access/sharing-rules';
 import { Organization } from '../organization/organization.entity';
-import { InformationRelease, InformationReleaseShare } from '../security/information-release.entity';
-import { Workgroup } from '../security/workgroup.entity';
+import { InformationRelease, InformationReleaseShare } from '../admin/information-release.entity';
+import { Workgroup } from '../admin/workgroup.entity';
 import { AccessRuleCode, type AccessExplanation } from './explain.types';
 
 export interface Explainer {

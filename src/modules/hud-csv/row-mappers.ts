@@ -20,7 +20,7 @@ import type { HmisParticipation } from '../program/hmis-participation.entity';
 import type { Inventory } from '../program/inventory.entity';
 import type { Program } from '../program/program.entity';
 import type { ProjectCoc } from '../program/project-coc.entity';
-import type { User } from '../security/user.entity';
+import type { User } from '../users/user.entity';
 import type { Assessment } from '../transaction/assessment.entity';
 import type { CeEvent } from '../transaction/ce-event.entity';
 import type { CurrentLivingSituation } from '../transaction/current-living-situation.entity';

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { optionalText, requiredId, requiredText } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
-import { Workgroup, WorkgroupCapability } from '../security/workgroup.entity';
+import { Workgroup, WorkgroupCapability } from '../admin/workgroup.entity';
 import {
   Form,
   MenuGroup,

@@ -8,7 +8,7 @@ import type { Config } from '../../config';
 import { sqlTimestamp } from '../../database/sql-time';
 import { revokeUserSessions } from '../../auth/session-store';
 import { recordChange } from '../audit/audit.service';
-import { User, UserStatus } from '../security/user.entity';
+import { User, UserStatus } from './user.entity';
 import { writeTransaction } from '../../database/transactions';
 
 /**

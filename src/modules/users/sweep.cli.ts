@@ -9,6 +9,7 @@ import { loadConfig } from '../../config';
 import { createDataSource } from '../../database/data-source';
 import { sweepIdempotencyKeys } from '../idempotency/idempotency.service';
 import { sweepInactiveUsers } from './inactivity';
+import { sweepDeactivationRequests } from '../stewardship/account-requests.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,10 @@ async function main(): Promise<void> {
     if (await ds.showMigrations())
       throw new Error('the database has pending migrations: run `npm run db:migrate` first');
     const names = await sweepInactiveUsers(ds, config);
+    const leaving = await sweepDeactivationRequests(ds);
+    console.log(
+      `${leaving.length} user(s) deactivated on their requested last day${leaving.length ? `: ${leaving.join(', ')}` : ''}`,
+    );
     console.log(
       `${names.length} user(s) marked INACTIVE after ${config.inactivityDays} days without login${names.length ? `: ${names.join(', ')}` : ''}`,
     );

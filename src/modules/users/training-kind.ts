@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { TrainingKind } from '../security/workgroup.entity';
+import { TrainingKind } from '../admin/workgroup.entity';
 
 registerEnumType(TrainingKind, {
   name: 'TrainingKind',

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { localToday } from '../../database/sql-time';
 import { notAfter, requiredText } from '../../graphql/validate';
-import { UserTraining } from '../security/user.entity';
+import { UserTraining } from './user.entity';
 import type { TrainingInput } from './users.inputs';
 
 /** Records completed trainings (a course recorded again gets the new date). */

@@ -2,8 +2,8 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { AccessRole } from '../../access/access-role';
 import { DateTime, LocalDate } from '../../graphql/scalars';
 import { Organization } from '../organization/organization.entity';
-import { UserStatus } from '../security/user.entity';
-import { Workgroup } from '../security/workgroup.entity';
+import { UserStatus } from './user.entity';
+import { Workgroup } from '../admin/workgroup.entity';
 
 @ObjectType({ description: "A user's assignment to a Security Organization." })
 export class OrgAssignmentView {

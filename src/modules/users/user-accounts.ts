@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
-import { OrgAssignment, User, UserTraining } from '../security/user.entity';
-import { Workgroup, WorkgroupMembership, WorkgroupRequiredTraining } from '../security/workgroup.entity';
+import { OrgAssignment, User, UserTraining } from './user.entity';
+import { Workgroup, WorkgroupMembership, WorkgroupRequiredTraining } from '../admin/workgroup.entity';
 import type { UserAccount } from './user-account.types';
 
 /** Builds the administrators' view of users: four queries for a whole page, whatever its size. */

@@ -8,7 +8,7 @@ import { revokeUserSessions } from '../../auth/session-store';
 import type { RequestContext } from '../../graphql/context';
 import { appError, badInput } from '../../graphql/errors';
 import { requiredText } from '../../graphql/validate';
-import { User, UserStatus } from '../security/user.entity';
+import { User, UserStatus } from './user.entity';
 import type { UserAccount, UserPasswordPayload } from './user-account.types';
 import { changeUser } from './users.service';
 

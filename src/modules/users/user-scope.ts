@@ -13,7 +13,7 @@ import type { AccessContext } from '../../access/access-context';
 import { readyAccess, type RequestContext } from '../../graphql/context';
 import { appError, badInput } from '../../graphql/errors';
 import { Organization } from '../organization/organization.entity';
-import { OrgAssignment, User } from '../security/user.entity';
+import { OrgAssignment, User } from './user.entity';
 import { roleWithin } from './grants';
 
 export interface UserAuthority {

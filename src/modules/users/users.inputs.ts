@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { AccessRole } from '../../access/access-role';
 import { LocalDate } from '../../graphql/scalars';
 import { TrainingKind } from './training-kind';
-import { UserStatus } from '../security/user.entity';
+import { UserStatus } from './user.entity';
 
 @InputType({ description: "A user's assignment to a Security Organization." })
 export class OrgAssignmentInput {

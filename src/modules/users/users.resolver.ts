@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
-import { Workgroup } from '../security/workgroup.entity';
+import { Workgroup } from '../admin/workgroup.entity';
 import { deactivateUser, reinstateUser, resetUserPassword, unlockUser } from './user-lifecycle.service';
 import { recordUserTraining, removeUserTraining, setWorkgroupRequiredTrainings } from './trainings.service';
 import { UserAccount, UserPasswordPayload } from './user-account.types';

@@ -34,4 +34,12 @@ export class Session {
 
   @Column({ type: 'datetime', nullable: true })
   revokedAt: Date | null;
+
+  /**
+   * When this session last ran a mutation (or logged in). For READ_YOUR_WRITES_SECONDS after it,
+   * the session's reads go to the primary, not a replica that may not have the change yet. Kept
+   * here, not in process memory, so every API process behind the load balancer agrees.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  lastWriteAt: Date | null;
 }
