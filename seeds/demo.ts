@@ -9,6 +9,7 @@ import { hashPassword } from '../src/auth/passwords';
 import { rebuildMatchKeys } from '../src/modules/stewardship/match-keys';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
+import { seedDemoCe, type DemoCeIds } from './demo-ce';
 import { seedDemoSetup, type DemoSetupIds } from './demo-setup';
 import { seedAgreement } from './agreement';
 import { seedNavigation } from './navigation';
@@ -22,7 +23,7 @@ export type { WorkgroupName } from './workgroups';
  * `orgs.HSS`, `programs.HSS_ES`, `workgroups['HMIS Users']`, `users['sam.shelter']`,
  * `releases[1001]`, `clients['Alex Rivera']`, `enrollments['Alex Rivera/ES']`, ...
  */
-export interface DemoIds extends DemoSetupIds, DemoClientIds {
+export interface DemoIds extends DemoSetupIds, DemoClientIds, DemoCeIds {
   /** The date every relative date was computed from. */
   today: string;
 }
@@ -49,9 +50,10 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
     await seedNavigation(m, setup.workgroups);
     await seedAgreement(m, now);
     const clients = await seedDemoClients(m, setup, today);
+    const ce = await seedDemoCe(m, setup, clients);
     // The seeds write with the repositories, not the services that keep reach current.
     await rebuildClientReach(m);
     await rebuildMatchKeys(m);
-    return { today, ...setup, ...clients };
+    return { today, ...setup, ...clients, ...ce };
   });
 }

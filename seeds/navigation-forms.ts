@@ -285,6 +285,14 @@ export const FORMS: FormSeed[] = [
             '4.19.7 Prioritization Status',
             [at('OCCURRENCE', [14])],
           ),
+          field('CreateAssessmentInput.instrumentId', 'Instrument (scored)', null),
+          field(
+            'CreateAssessmentInput.answers',
+            'Answers',
+            'AssessmentQuestions',
+            [],
+            'assessment.score:read',
+          ),
           field('CreateAssessmentInput.instrument', 'Instrument', null),
           field('CreateAssessmentInput.score', 'Score', null, [], 'assessment.score:read'),
           field('CreateAssessmentInput.restriction', 'Restriction', null),
@@ -314,6 +322,48 @@ export const FORMS: FormSeed[] = [
           field('CreateCeEventInput.referralResult', 'Referral result', '4.20.D Referral Result'),
           field('CreateCeEventInput.resultDate', 'Result date', '4.20.E Date of Result'),
           field('CreateCeEventInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'referral',
+    name: 'Referral',
+    recordType: 'Referral',
+    operation: 'Mutation.createReferral',
+    capabilities: ['ce.event:read'],
+    sections: [
+      {
+        title: 'Referral',
+        fields: [
+          field('CreateReferralInput.entryId', 'Priority list entry', null, [at('OCCURRENCE')]),
+          field('CreateReferralInput.programId', 'Receiving program', '4.20.A Location of Referral', [
+            at('OCCURRENCE'),
+          ]),
+          field('CreateReferralInput.referralDate', 'Date of referral', '4.20.1 Date of Event'),
+          field('CreateReferralInput.consent', 'Client consents to share their record', null, [
+            at('OCCURRENCE'),
+          ]),
+          field('CreateReferralInput.notes', 'Notes', null),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'referral.response',
+    name: 'Referral response',
+    recordType: 'Referral',
+    operation: 'Mutation.respondToReferral',
+    sections: [
+      {
+        title: 'Response',
+        fields: [
+          field('ReferralResponseInput.decision', 'Accept or reject', null, [at('OCCURRENCE')]),
+          field('ReferralResponseInput.referralResult', 'Referral result', '4.20.D Referral Result', [
+            at('OCCURRENCE'),
+          ]),
+          field('ReferralResponseInput.resultDate', 'Result date', '4.20.E Date of Result'),
+          field('ReferralResponseInput.reason', 'Reason', null, [at('OCCURRENCE')]),
         ],
       },
     ],

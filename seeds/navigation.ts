@@ -1,8 +1,8 @@
 /**
  * Workspaces, menu options and forms of the demo scenario ("Workspaces" in
  * /work/shared/spec/demo-scenario.md) for what exists today: Clients, Coordinated Entry's
- * assessments and events, Administration, and the Reports entry. Housing, Reservations and
- * Priority List are seeded and granted but have no menu options yet (their issues add them);
+ * assessments and events, the Priority List and its referrals (issue 14), Administration, and the
+ * Reports entry. Housing and Reservations are seeded and granted but have no menu options yet (their issues add them);
  * `navigation` leaves a workspace without a usable option out, so nobody sees an empty one.
  * A workgroup is granted a menu option or form only when it holds what it needs, the rule
  * setWorkgroupNavigation enforces for administrators.
@@ -167,6 +167,41 @@ export const MENU_OPTIONS: OptionSeed[] = [
     operations: ['Mutation.createCeEvent'],
     capabilities: ['ce.event:read'],
     form: 'ce.event',
+  },
+  {
+    // Read-only: tara.trainee (assessment training pending) and the Priority List Managers use it.
+    code: 'ce.queue',
+    workspace: 'coordinatedEntry',
+    label: 'Assessments and queue (read-only)',
+    operations: ['Query.assessmentInstruments', 'Query.priorityList', 'Query.priorityOrder'],
+  },
+  {
+    code: 'priorityList.list',
+    workspace: 'priorityList',
+    label: 'Priority List',
+    operations: [
+      'Query.priorityList',
+      'Query.priorityOrder',
+      'Mutation.setPriorityOrder',
+      'Mutation.setPriorityStatus',
+    ],
+    capabilities: ['assessment.score:read'],
+  },
+  {
+    code: 'priorityList.referrals',
+    workspace: 'priorityList',
+    label: 'Referrals',
+    operations: ['Query.referralsFromMe', 'Mutation.createReferral', 'Mutation.withdrawReferral'],
+    form: 'referral',
+  },
+  {
+    // The receiving side: users who enroll clients answer the referrals to their programs.
+    code: 'clients.referrals',
+    workspace: 'clients',
+    group: 'clients.stay',
+    label: 'Referrals to us',
+    operations: ['Query.referralsToMe', 'Mutation.respondToReferral'],
+    form: 'referral.response',
   },
   {
     code: 'reports.run',

@@ -38,6 +38,11 @@ export interface SyntheticOptions {
   restrictedFraction: number;
   /** Share of clients of non-VSP organizations that are restrict-intake. */
   restrictIntakeFraction: number;
+  /**
+   * ACTIVE priority list entries to make (at most one per client), from the latest CE assessment
+   * of clients across all organizations; fewer when there are fewer assessed clients.
+   */
+  priorityListEntries?: number;
   /** Password of every synthetic user. */
   password: string;
   /** `YYYY-MM-DD` the dates are relative to; default local today. */
@@ -60,6 +65,7 @@ export const SYNTHETIC_DEFAULTS: Omit<SyntheticOptions, 'password'> = {
   vspFraction: 0.1,
   restrictedFraction: 0.2,
   restrictIntakeFraction: 0.05,
+  priorityListEntries: 10_000,
 };
 
 export interface SyntheticTableStat {
@@ -118,6 +124,8 @@ export async function seedSynthetic(ds: DataSource, options: SyntheticOptions): 
   } finally {
     await w.close();
   }
+  if (o.priorityListEntries)
+    await run.timed('priority_list_entry', () => writePriorityList(ds, o.priorityListEntries as number));
   // Bulk inserts bypass the services that keep each client's reach current: compute it all.
   await run.timed('client_reach (rebuilt)', async () => (await rebuildClientReach(ds.manager)).clients);
   await run.timed('client_match_key (rebuilt)', async () => rebuildMatchKeys(ds.manager));
@@ -129,6 +137,27 @@ export async function seedSynthetic(ds: DataSource, options: SyntheticOptions): 
     organizationIds: world.orgs.map((g) => g.id),
     userNumbers: world.userNumbers,
   };
+}
+
+/**
+ * The priority list of the synthetic data: an ACTIVE entry for each of the first `limit` clients
+ * (by id) with a live CE assessment and no entry yet, ranked by their latest assessment.
+ * Deterministic: it depends only on the rows written before it.
+ */
+async function writePriorityList(ds: DataSource, limit: number): Promise<number> {
+  const before = Number((await ds.query('SELECT COUNT(*) AS n FROM priority_list_entry'))[0].n);
+  await ds.query(
+    `INSERT INTO priority_list_entry
+       (client_id, active_client_id, enrollment_id, assessment_id, status, total_score, assessment_date, listed_on, version)
+     SELECT a.client_id, a.client_id, a.enrollment_id, a.id, 'ACTIVE', a.score, a.assessment_date, a.assessment_date, 1
+       FROM assessment a
+      WHERE a.date_deleted IS NULL
+        AND a.id = (SELECT MAX(b.id) FROM assessment b WHERE b.client_id = a.client_id AND b.date_deleted IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM priority_list_entry p WHERE p.client_id = a.client_id)
+      ORDER BY a.client_id
+      LIMIT ${Math.max(0, Math.floor(limit))}`,
+  );
+  return Number((await ds.query('SELECT COUNT(*) AS n FROM priority_list_entry'))[0].n) - before;
 }
 
 /** The summary as a fixed-width table (rows and seconds per table, then the total). */

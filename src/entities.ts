@@ -42,6 +42,13 @@ import { CeEvent } from './modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from './modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from './modules/transaction/health-and-dv.entity';
 import { Service } from './modules/transaction/service.entity';
+import { AssessmentInstrument } from './modules/ce/instrument.entity';
+import {
+  PriorityListEntry,
+  PriorityListStatusChange,
+  PriorityOrderSetting,
+} from './modules/ce/priority-list.entity';
+import { Referral } from './modules/ce/referral.entity';
 import {
   AccountRequest,
   ClientMatchKey,
@@ -97,4 +104,9 @@ export const ENTITIES = [
   ClientMerge,
   ClientMergeMember,
   AccountRequest,
+  AssessmentInstrument,
+  PriorityListEntry,
+  PriorityListStatusChange,
+  PriorityOrderSetting,
+  Referral,
 ];

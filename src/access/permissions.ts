@@ -55,6 +55,13 @@ export const QUERY_RULES: Record<string, RootRule> = {
   auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
+  // Coordinated entry (issue 14, access model §9): HMIS Users read assessments but not the list.
+  assessmentInstruments: 'assessment:read',
+  priorityList: 'ce.event:read',
+  priorityOrder: 'ce.event:read',
+  // The receiving organization's users who enroll clients answer referrals.
+  referralsToMe: 'enrollment:write',
+  referralsFromMe: 'priorityList:manage',
   // Data stewardship (issue 16): the services check each record type's own capabilities.
   possibleDuplicates: 'client:read',
   duplicateCandidates: 'client:merge',
@@ -87,6 +94,11 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   createAssessment: 'ce.assessment:write',
   createCeEvent: 'ce.event:write',
   createHealthAndDv: 'health:write',
+  setPriorityOrder: 'priorityList:manage',
+  setPriorityStatus: 'priorityList:manage',
+  createReferral: 'priorityList:manage',
+  respondToReferral: 'enrollment:write',
+  withdrawReferral: 'priorityList:manage',
   // Administration and lifecycle (issue 4)
   changePassword: 'session',
   createOrganization: 'setup:admin',

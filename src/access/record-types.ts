@@ -20,6 +20,7 @@ import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
 import { Service } from '../modules/transaction/service.entity';
+import { Referral } from '../modules/ce/referral.entity';
 import type { Capability } from './capabilities';
 
 /** What a guarded field resolves to for a caller without the capability. */
@@ -188,6 +189,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
     read: 'assessment:read',
     write: 'ce.assessment:write',
     fields: {
+      answers: sensitive('assessment.score:read'),
       score: sensitive('assessment.score:read'),
       prioritizationStatus: sensitive('assessment.score:read'),
     },
@@ -228,6 +230,28 @@ export const RECORD_TYPES: readonly RecordType[] = [
     cascade: [],
     reach: true,
     hudCsv: 'HealthAndDV.csv',
+  },
+  {
+    // A coordinated entry referral (§9): owned by the referring organization, always RESTRICTED
+    // (so transactionVisibility shows it to its owner only); the receiving organization reads it
+    // by its own rule (src/modules/ce/referral.service.ts). Not a HUD CSV file: its HUD trace is
+    // the 4.20 CeEvent recorded with it.
+    key: 'REFERRAL',
+    typeName: 'Referral',
+    table: 'referral',
+    entity: () => Referral,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'priorityList:manage',
+    fields: {
+      firstName: sensitive('client.name:read'),
+      lastName: sensitive('client.name:read'),
+      totalScore: sensitive('assessment.score:read'),
+    },
+    words: { one: 'referral', many: 'referrals' },
+    cascade: [],
+    reach: true,
+    hudCsv: null,
   },
   {
     key: 'PROGRAM',
@@ -305,7 +329,23 @@ export function writeCapability(typeName: string): Capability | undefined {
   return recordType(typeName)?.write ?? undefined;
 }
 
-/** Field rules by type and field ("Type.field"), derived from the registry. */
-export const RECORD_FIELD_RULES: Record<string, Record<string, FieldRule>> = Object.fromEntries(
-  RECORD_TYPES.filter((t) => Object.keys(t.fields).length).map((t) => [t.typeName, { ...t.fields }]),
-);
+/**
+ * Guarded fields of views that are not records of their own but show values of records (the
+ * priority list shows a client's name and an assessment's score): the same rules apply.
+ */
+export const VIEW_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
+  PriorityListEntry: {
+    firstName: sensitive('client.name:read'),
+    lastName: sensitive('client.name:read'),
+    totalScore: sensitive('assessment.score:read'),
+    prioritizationStatus: sensitive('assessment.score:read'),
+  },
+};
+
+/** Field rules by type and field ("Type.field"), derived from the registry and the views above. */
+export const RECORD_FIELD_RULES: Record<string, Record<string, FieldRule>> = {
+  ...Object.fromEntries(
+    RECORD_TYPES.filter((t) => Object.keys(t.fields).length).map((t) => [t.typeName, { ...t.fields }]),
+  ),
+  ...VIEW_FIELD_RULES,
+};

@@ -59,6 +59,9 @@ const UNIQUE_RULES: Record<string, string> = {
   'restriction_option.organization_id,restriction': 'This restriction option is already set',
   'workgroup_capability.workgroup_id,capability': 'This workgroup already has this capability',
   'workgroup_membership.user_id,workgroup_id': 'This user is already a member of this workgroup',
+  'priority_list_entry.active_client_id':
+    'status: this client already has an ACTIVE entry on the priority list (at most one)',
+  'assessment_instrument.name,version': 'An assessment instrument with this name and version exists',
 };
 
 /**

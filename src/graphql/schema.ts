@@ -32,6 +32,7 @@ import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
 import { recordFieldsResolver } from '../modules/transaction/record-fields.resolver';
 import { Service } from '../modules/transaction/service.entity';
 import { TransactionResolver } from '../modules/transaction/transaction.resolver';
+import { CoordinatedEntryResolver } from '../modules/ce/ce.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -40,6 +41,7 @@ const RESOLVERS = [
   ClientResolver,
   EnrollmentResolver,
   TransactionResolver,
+  CoordinatedEntryResolver,
   ProgramResolver,
   ProjectSetupResolver,
   OrganizationResolver,

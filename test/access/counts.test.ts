@@ -60,7 +60,8 @@ describe('totalCount and lists', () => {
     const c = ids.clients;
     const expected: Record<string, number[]> = {
       // Own clients; Northside's through MOU 1001; Jamie Fox, Drew Park and Robyn Hayes are HSS
-      // clients, Alexander Rivera (Alex Rivera's duplicate) a Northside one.
+      // clients, Alexander Rivera (Alex Rivera's duplicate) a Northside one; Casey Morgan by the
+      // consent release of her pending referral to Hope Street Rapid Rehousing.
       HSS: [
         c['Alex Rivera'],
         c['Alexander Rivera'],
@@ -68,6 +69,7 @@ describe('totalCount and lists', () => {
         c['Jordan Lee'],
         c['Sam Carter'],
         c['Taylor Brooks'],
+        c['Casey Morgan'],
         c['Jamie Fox'],
         c['Drew Park'],
         ...ids.filler.HSS,

@@ -13,6 +13,8 @@ const TRANSACTION_TABLES = [
   'assessment',
   'ce_event',
   'health_and_dv',
+  // A coordinated entry referral is a transaction of its referring organization (always RESTRICTED).
+  'referral',
 ];
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));

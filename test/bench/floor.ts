@@ -10,6 +10,7 @@ import type { DataSource } from 'typeorm';
 import { loadSession } from '../../src/access/load-access';
 import { visibleCountStatement } from '../../src/access/reach';
 import { clientPageSql } from '../../src/modules/client/client.service';
+import { DEFAULT_ORDER, priorityCountSql, priorityPageSql } from '../../src/modules/ce/priority-list.service';
 import {
   clientReachVisibility,
   transactionVisibility,
@@ -107,4 +108,26 @@ export async function floorQ1(pool: Pool, token: string, n: number, count = true
     services: services.length,
     total: Number(countRows[0].n),
   };
+}
+
+/**
+ * Q4's floor (issue 14): the priority list page of n with scores and names, and its count, as
+ * the server's own statements (priority-list.service.ts) sent through mysql2 after the session
+ * statement, with the default order (the bench does not change it).
+ */
+export async function floorQ4(
+  pool: Pool,
+  token: string,
+  n: number,
+): Promise<{ ms: number; entries: number; total: number }> {
+  const t0 = process.hrtime.bigint();
+  const scope = await floorScope(pool, token);
+  const page = priorityPageSql(scope, DEFAULT_ORDER, {}, null, n + 1);
+  const count = priorityCountSql(scope, {});
+  const [[rows], [counted]] = await Promise.all([
+    pool.query<RowDataPacket[]>(page.sql, page.params),
+    pool.query<RowDataPacket[]>(count.sql, count.params),
+  ]);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, entries: Math.min(rows.length, n), total: Number(counted[0].n) };
 }

@@ -31,6 +31,15 @@ export const Q3 = `mutation Q3($input: CreateServiceInput!) {
   createService(input: $input) { id dateProvided typeProvided }
 }`;
 
+/** Q4 priority list: a page of the coordinated entry priority list with scores and client names. */
+export const Q4 = `query Q4($n: Int!) {
+  priorityList(first: $n) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id position status clientId firstName lastName age totalScore assessmentDate listedOn } }
+  }
+}`;
+
 export const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token me { state activeOrganization { id code } capabilities } } }`;
 
 let keys = 0;

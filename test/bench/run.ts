@@ -21,9 +21,9 @@ import { createDataSource } from '../../src/database/data-source';
 import { ok, post } from './client';
 import { benchConfig, datasetPresent, ensureDataset, type DatasetInfo } from './dataset';
 import { explainQ1, type PlanRow } from './explain';
-import { floorQ1, floorScope, openPool } from './floor';
+import { floorQ1, floorQ4, floorScope, openPool } from './floor';
 import { databaseUrl, parseOptions, SCALES, type BenchOptions, type ScaleName } from './options';
-import { idempotencyHeader, Q1, Q2, Q3 } from './queries';
+import { idempotencyHeader, Q1, Q2, Q3, Q4 } from './queries';
 import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
@@ -34,6 +34,8 @@ import { benchStewardship, stewardshipRows, type StewardshipResult } from './ste
 
 const SIZES = [10, 100, 500] as const;
 const LOAD_N = 20;
+/** The priority list page of issue 14: 50 entries with scores and client names. */
+const Q4_N = 50;
 const LOAD_CONNECTIONS = 32;
 const WARMUP = 5;
 
@@ -386,6 +388,37 @@ async function main(): Promise<void> {
       'Q3 with and without Idempotency-Key',
     );
 
+    // Q4 (issue 14): a page of 50 of the priority list with scores and names, prod beside its
+    // raw SQL floor. The actor is a Coordinated Entry Assessor when the data set has one.
+    const q4Check = await post(prod.url, Q4, { n: Q4_N }, token);
+    const q4Usable = !q4Check.body.errors?.length;
+    let q4: Record<string, number[]> | null = null;
+    if (q4Usable) {
+      const floor = await floorQ4(pool, token, Q4_N);
+      const served = (q4Check.body.data as any).priorityList;
+      if (served.edges.length !== floor.entries || served.totalCount !== floor.total)
+        throw new Error(
+          `floor returns other data than Q4: ${JSON.stringify(floor)} vs ${served.edges.length}/${served.totalCount}`,
+        );
+      stmts[`Q4 N=${Q4_N}`] = await prod.statements(() => ok(prod.url, Q4, { n: Q4_N }, token));
+      for (let i = 0; i < WARMUP; i++) {
+        await ok(prod.url, Q4, { n: Q4_N }, token);
+        await floorQ4(pool, token, Q4_N);
+      }
+      q4 = await sideBySide(
+        {
+          prod: async () => {
+            const res = await post(prod.url, Q4, { n: Q4_N }, token);
+            checked('prod Q4', res);
+            return res.ms;
+          },
+          floor: async () => (await floorQ4(pool, token, Q4_N)).ms,
+        },
+        opts.samples,
+        `Q4 priority list N=${Q4_N}`,
+      );
+    } else log(`Q4 skipped: ${actor.username} may not read the priority list`);
+
     // Data stewardship (issue 16): duplicate check, duplicate queue, merge.
     log('stewardship: duplicate check, duplicate queue, merge');
     const stewardship = await benchStewardship({ pool, ds, config, prod, actor, samples: opts.samples, log });
@@ -449,6 +482,7 @@ async function main(): Promise<void> {
       q1,
       q2q3,
       q3Key,
+      q4,
       stmts,
       naiveStmts,
       scaleTimes,
@@ -473,6 +507,8 @@ interface ReportInput {
   q2q3: Record<string, Record<string, number[]>>;
   /** Q3 without and with an Idempotency-Key, interleaved, per writer design. */
   q3Key: Record<string, number[]>;
+  /** Q4 priority list page, prod and its raw SQL floor; null when the actor may not read the list. */
+  q4: Record<string, number[]> | null;
   stmts: Record<string, string[]>;
   naiveStmts: string[];
   scaleTimes: Record<string, Record<string, number[]>> | null;
@@ -546,6 +582,25 @@ function report(r: ReportInput): void {
       pass(ratio4 <= 3),
     ]);
   }
+
+  // Issue 14: the priority list page with scores and names.
+  if (r.q4) {
+    const c4 = r.stmts[`Q4 N=${Q4_N}`].length;
+    const ratioQ4 = p50(r.q4.prod) / p50(r.q4.floor);
+    rows.push([`CE priority list Q4 N=${Q4_N}: SQL statements`, `${c4}`, '<= 5', pass(c4 <= 5)]);
+    rows.push([
+      `CE priority list Q4 N=${Q4_N}: p50 prod/floor (raw SQL via mysql2)`,
+      `${ratioQ4.toFixed(2)}x (prod ${fmtMs(p50(r.q4.prod))}, floor ${fmtMs(p50(r.q4.floor))})`,
+      '<= 2x',
+      pass(ratioQ4 <= 2),
+    ]);
+  } else
+    rows.push([
+      `CE priority list Q4 N=${Q4_N}`,
+      'skipped (the actor may not read the list)',
+      '<= 5 statements, <= 2x floor',
+      'n/a',
+    ]);
 
   // 5 and 7. Load and memory.
   if (r.load) {

@@ -67,7 +67,7 @@ const EXPECTED_WORKSPACES: Record<string, string[]> = {
   'Emergency Shelter Staff': ['Clients'],
   'HMIS Users': ['Clients'],
   'Coordinated Entry Assessors': ['Clients', 'Coordinated Entry'],
-  'Priority List Managers': ['Clients'],
+  'Priority List Managers': ['Clients', 'Coordinated Entry', 'Priority List'],
   'Shelter Reservation Team': ['Clients'],
 };
 

@@ -517,13 +517,15 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       expect([n(dv.domestic_violence_survivor), n(dv.currently_fleeing)]).toEqual([1, 1]);
     });
 
-    it("releases Jamie Fox to CCE for 30 more days; Drew Park's exception expired 10 days ago", async () => {
+    it("releases Jamie Fox to CCE for 30 more days; Drew Park's exception expired 10 days ago; Casey Morgan's referral releases her to HSS", async () => {
       const rows = await q(
         'SELECT id, client_id, organization_id, valid_through FROM release_exception ORDER BY id',
       );
       expect(rows.map((r) => [r.id, r.client_id, r.organization_id, String(r.valid_through)])).toEqual([
         [ids.releaseExceptions['Jamie Fox/CCE'], ids.clients['Jamie Fox'], ids.orgs.CCE, addDays(TODAY, 30)],
         [ids.releaseExceptions['Drew Park/CCE'], ids.clients['Drew Park'], ids.orgs.CCE, addDays(TODAY, -10)],
+        // Casey Morgan's consent to her pending referral releases her to Hope Street until it closes.
+        [ids.consentReleases['Casey Morgan/HSS'], ids.clients['Casey Morgan'], ids.orgs.HSS, '9999-12-31'],
       ]);
       for (const key of ['Jamie Fox/ES', 'Drew Park/ES'] as const)
         expect(await enrollment(key)).toMatchObject({

@@ -1,4 +1,6 @@
 import { refreshClientReach } from '../../access/reach';
+import { housedByEnrollment } from '../ce/referral.service';
+import { leaveListOnExit } from '../ce/priority-list.service';
 import { quoteField } from '../../access/read-policy';
 import { programVisible } from '../../access/sharing-rules';
 import { randomBytes } from 'node:crypto';
@@ -156,6 +158,7 @@ export async function createEnrollment(
       after: saved,
     });
     await refreshClientReach(m, [clientId]);
+    await housedByEnrollment(m, ctx, clientId, programId);
     return saved;
   });
 }
@@ -253,6 +256,8 @@ export async function exitEnrollment(
         destinationSubsidyType: input.destinationSubsidyType ?? null,
       };
     },
+    // A client whose CE enrollment ends leaves the priority list (access model, "Coordinated entry").
+    (m) => leaveListOnExit(m, ctx, Number(id)),
   );
   return ctx.ds.getRepository(Enrollment).findOneByOrFail({ id: exit.enrollmentId, dateDeleted: IsNull() });
 }

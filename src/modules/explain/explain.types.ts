@@ -9,6 +9,7 @@ export enum ExplainRecordType {
   ASSESSMENT = 'ASSESSMENT',
   CE_EVENT = 'CE_EVENT',
   HEALTH_AND_DV = 'HEALTH_AND_DV',
+  REFERRAL = 'REFERRAL',
   PROGRAM = 'PROGRAM',
 }
 
@@ -24,6 +25,7 @@ registerEnumType(ExplainRecordType, {
     ASSESSMENT: { description: 'A coordinated entry assessment (HUD 4.19).' },
     CE_EVENT: { description: 'A coordinated entry event (HUD 4.20).' },
     HEALTH_AND_DV: { description: 'A health and domestic violence record (HUD 4.11, R7).' },
+    REFERRAL: { description: 'A coordinated entry referral to a program (HUD 4.20 referral events).' },
     PROGRAM: { description: 'A program (HUD 2.02).' },
   },
 });

@@ -1,8 +1,24 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { AssessmentLevel, AssessmentType, PrioritizationStatus } from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
 import { EnrollmentTransaction } from './owned-record.base';
+
+/** One answer of an assessment recorded with an instrument (HUD AssessmentQuestions.csv). */
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One answer of an assessment (HUD FY2026 AssessmentQuestions: AssessmentAnswer).',
+})
+export class AssessmentAnswer {
+  @Field({ description: "The question's code in its instrument (HUD AssessmentQuestion)." })
+  questionCode: string;
+
+  @Field({ description: 'The answer as given: a code, YES/NO or a number (HUD AssessmentAnswer).' })
+  value: string;
+
+  @Field(() => Int, { description: 'Points the answer scored.' })
+  points: number;
+}
 
 /** A coordinated entry assessment (HUD Assessment.csv). */
 @ObjectType({
@@ -34,9 +50,25 @@ export class Assessment extends EnrollmentTransaction {
   @Column({ type: 'varchar', length: 64 })
   instrument: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The assessment instrument it was recorded with; null for a score typed in by hand.',
+  })
+  @Column({ type: 'int', nullable: true })
+  instrumentId: number | null;
+
+  @Field(() => [AssessmentAnswer], {
+    nullable: true,
+    description:
+      'Answers (HUD AssessmentQuestions), for assessments recorded with an instrument. Needs assessment.score:read.',
+  })
+  @Column({ type: 'simple-json', nullable: true })
+  answers: AssessmentAnswer[] | null;
+
   @Field(() => Int, {
     nullable: true,
-    description: 'Total score of the instrument. Needs assessment.score:read.',
+    description:
+      'Total score (HUD AssessmentResults: total score), computed from the answers for an instrument. Needs assessment.score:read.',
   })
   @Column({ type: 'int', nullable: true })
   score: number | null;

@@ -15,6 +15,7 @@ import {
   WhenDvOccurred,
 } from '../../hud';
 import { LocalDate } from '../../graphql/scalars';
+import { AssessmentAnswerInput } from '../ce/ce.types';
 
 @InputType()
 abstract class EnrollmentTransactionInput {
@@ -81,13 +82,38 @@ export class CreateAssessmentInput extends EnrollmentTransactionInput {
   @Field(() => AssessmentLevel, { description: 'HUD 4.19.4 Assessment Level.' })
   assessmentLevel: AssessmentLevel;
 
-  @Field({ description: 'Instrument, e.g. VI-SPDAT (max 64).' })
-  instrument: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Instrument name, e.g. VI-SPDAT (max 64): required without instrumentId, taken from it with one.',
+  })
+  instrument?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Total score (0 to 1000).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'An assessment instrument (assessmentInstruments): the answers are checked against its questions and the results computed.',
+  })
+  instrumentId?: string | null;
+
+  @Field(() => [AssessmentAnswerInput], {
+    nullable: true,
+    description: "Answers to the instrument's questions (HUD AssessmentQuestions); only with instrumentId.",
+  })
+  answers?: AssessmentAnswerInput[] | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Total score (0 to 1000) for an assessment without an instrument; refused with instrumentId (it is computed).',
+  })
   score?: number | null;
 
-  @Field(() => PrioritizationStatus, { nullable: true, description: 'HUD 4.19.7 Prioritization Status.' })
+  @Field(() => PrioritizationStatus, {
+    nullable: true,
+    description:
+      'HUD 4.19.7 Prioritization Status without an instrument; refused with instrumentId (it is computed).',
+  })
   prioritizationStatus?: PrioritizationStatus | null;
 }
 

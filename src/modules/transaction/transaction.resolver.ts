@@ -17,6 +17,8 @@ import { CeEvent } from './ce-event.entity';
 import { CurrentLivingSituation } from './current-living-situation.entity';
 import { HealthAndDv } from './health-and-dv.entity';
 import { Service } from './service.entity';
+import { assessmentResults } from '../ce/instrument.service';
+import { placeOnList } from '../ce/priority-list.service';
 import {
   CreateAssessmentInput,
   CreateCeEventInput,
@@ -110,25 +112,29 @@ export class TransactionResolver {
     description:
       'Record a coordinated entry assessment (HUD 4.19). Read-only while assessment training is pending.',
   })
-  createAssessment(
+  async createAssessment(
     @Arg('input', { description: 'The assessment.' }) input: CreateAssessmentInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return createEnrollmentTransaction(ctx, Assessment, 'Assessment', 'createAssessment', input, (tx) => {
-      assertWithinEnrollment('input.assessmentDate', input.assessmentDate, tx);
-      if (input.score !== null && input.score !== undefined && (input.score < 0 || input.score > 1000)) {
-        throw badInput('input.score', 'must be between 0 and 1000');
-      }
-      return {
-        assessmentDate: input.assessmentDate,
-        assessmentLocation: requiredText('input.assessmentLocation', input.assessmentLocation, 200),
-        assessmentType: input.assessmentType,
-        assessmentLevel: input.assessmentLevel,
-        instrument: requiredText('input.instrument', input.instrument, 64),
-        score: input.score ?? null,
-        prioritizationStatus: input.prioritizationStatus ?? null,
-      };
-    });
+    const computed = await assessmentResults(ctx, input);
+    return createEnrollmentTransaction(
+      ctx,
+      Assessment,
+      'Assessment',
+      'createAssessment',
+      input,
+      (tx) => {
+        assertWithinEnrollment('input.assessmentDate', input.assessmentDate, tx);
+        return {
+          assessmentDate: input.assessmentDate,
+          assessmentLocation: requiredText('input.assessmentLocation', input.assessmentLocation, 200),
+          assessmentType: input.assessmentType,
+          assessmentLevel: input.assessmentLevel,
+          ...computed,
+        };
+      },
+      (m, saved, tx) => placeOnList(m, ctx, saved, tx.enrollment, tx.program),
+    );
   }
 
   @Mutation(() => CeEvent, { description: 'Record a coordinated entry event such as a referral (HUD 4.20).' })

@@ -73,6 +73,8 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
     lockEnrollment?: boolean;
   },
   build: (tx: NewTransactionContext) => Partial<T>,
+  /** More writes in the same transaction, after the record is saved (e.g. the priority list). */
+  after?: (m: EntityManager, saved: T, tx: NewTransactionContext) => Promise<void>,
 ): Promise<T> {
   const access = readyAccess(ctx);
   return writeTransaction(ctx.ds, async (m) => {
@@ -105,6 +107,7 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
       before: null,
       after: saved,
     });
+    if (after) await after(m, saved, tx);
     await refreshClientReach(m, [saved.clientId]);
     return saved;
   });

@@ -88,6 +88,10 @@ export function visibleTo(s: Snapshot, orgId: number): Map<string, Set<number>> 
       ) {
         ids.add(Number(t.id));
         seesRecord.add(clientId);
+      } else if (table === 'referral' && Number(t.receiving_organization_id) === orgId) {
+        // §9: a referral is visible to the organization of the receiving program too, whatever
+        // its restriction; that alone does not make its client visible.
+        ids.add(Number(t.id));
       }
     }
     out.set(table, ids);
