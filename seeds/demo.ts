@@ -8,6 +8,7 @@ import { rebuildClientReach } from '../src/access/reach';
 import { hashPassword } from '../src/auth/passwords';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
+import { seedDemoHudRecords, type DemoHudRecordIds } from './demo-hud-records';
 import { seedDemoSetup, type DemoSetupIds } from './demo-setup';
 import { seedAgreement } from './agreement';
 import { seedNavigation } from './navigation';
@@ -21,7 +22,7 @@ export type { WorkgroupName } from './workgroups';
  * `orgs.HSS`, `programs.HSS_ES`, `workgroups['HMIS Users']`, `users['sam.shelter']`,
  * `releases[1001]`, `clients['Alex Rivera']`, `enrollments['Alex Rivera/ES']`, ...
  */
-export interface DemoIds extends DemoSetupIds, DemoClientIds {
+export interface DemoIds extends DemoSetupIds, DemoClientIds, DemoHudRecordIds {
   /** The date every relative date was computed from. */
   today: string;
 }
@@ -48,8 +49,9 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
     await seedNavigation(m, setup.workgroups);
     await seedAgreement(m, now);
     const clients = await seedDemoClients(m, setup, today);
+    const hudRecords = await seedDemoHudRecords(m, setup, clients, today);
     // The seeds write with the repositories, not the services that keep reach current.
     await rebuildClientReach(m);
-    return { today, ...setup, ...clients };
+    return { today, ...setup, ...clients, ...hudRecords };
   });
 }

@@ -82,6 +82,10 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   createAssessment: 'ce.assessment:write',
   createCeEvent: 'ce.event:write',
   createHealthAndDv: 'health:write',
+  createIncomeBenefits: 'enrollment:write',
+  createDisabilities: 'health:write',
+  createEmploymentEducation: 'enrollment:write',
+  createYouthEducationStatus: 'enrollment:write',
   // Administration and lifecycle (issue 4)
   changePassword: 'session',
   createOrganization: 'setup:admin',

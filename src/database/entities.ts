@@ -41,6 +41,11 @@ import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
+import { Disabilities } from '../modules/transaction/disabilities.entity';
+import { EmploymentEducation } from '../modules/transaction/employment-education.entity';
+import { IncomeBenefits } from '../modules/transaction/income-benefits.entity';
+import { YouthEducationStatus } from '../modules/transaction/youth-education-status.entity';
+import { HudImportMapping } from '../modules/hud-csv/import-mapping.entity';
 import { Service } from '../modules/transaction/service.entity';
 
 export const ENTITIES = [
@@ -73,6 +78,11 @@ export const ENTITIES = [
   Assessment,
   CeEvent,
   HealthAndDv,
+  IncomeBenefits,
+  Disabilities,
+  EmploymentEducation,
+  YouthEducationStatus,
+  HudImportMapping,
   AuditEvent,
   AuditEventClient,
   IdempotencyKey,

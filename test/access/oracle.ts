@@ -13,6 +13,10 @@ const TRANSACTION_TABLES = [
   'assessment',
   'ce_event',
   'health_and_dv',
+  'income_benefits',
+  'disabilities',
+  'employment_education',
+  'youth_education_status',
 ];
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));

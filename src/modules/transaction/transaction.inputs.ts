@@ -17,7 +17,7 @@ import {
 import { LocalDate } from '../../graphql/scalars';
 
 @InputType()
-abstract class EnrollmentTransactionInput {
+export abstract class EnrollmentTransactionInput {
   @Field(() => ID, {
     description: 'The enrollment (visible to you, in a program of the active organization).',
   })
