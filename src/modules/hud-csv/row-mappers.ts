@@ -217,7 +217,7 @@ export const ceParticipationRow: RowMapper<'CEParticipation.csv', CeParticipatio
 
 // ---------------------------------------------------------------- client-level records
 
-const RACE_COLUMNS = {
+export const RACE_COLUMNS = {
   AmIndAKNative: RaceEthnicity.AMERICAN_INDIAN_ALASKA_NATIVE_OR_INDIGENOUS,
   Asian: RaceEthnicity.ASIAN_OR_ASIAN_AMERICAN,
   BlackAfAmerican: RaceEthnicity.BLACK_AFRICAN_AMERICAN_OR_AFRICAN,
@@ -247,7 +247,7 @@ function raceColumns(race: readonly RaceEthnicity[] | null) {
   };
 }
 
-const V1 = {
+export const V1 = {
   YearEnteredService: 'yearEnteredService',
   YearSeparated: 'yearSeparated',
   WorldWarII: 'worldWarII',
