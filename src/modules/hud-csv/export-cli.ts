@@ -29,7 +29,10 @@ function args(argv: string[]): Map<string, string | true> {
     if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
     const next = argv[i + 1];
     if (next === undefined || next.startsWith('--')) out.set(a.slice(2), true);
-    else (out.set(a.slice(2), next), i++);
+    else {
+      out.set(a.slice(2), next);
+      i++;
+    }
   }
   return out;
 }
@@ -100,7 +103,10 @@ async function main(): Promise<number> {
     let files = 0;
     let lastFile = '';
     exp.onRows = (file, rows) => {
-      if (file !== lastFile) ((lastFile = file), files++);
+      if (file !== lastFile) {
+        lastFile = file;
+        files++;
+      }
       bar?.update(files, { file, rows });
     };
     const sink = createWriteStream(out);

@@ -460,7 +460,7 @@ class Mapper {
   }
 }
 
-const stamp = (row: Row, userId: number) => ({
+const stamp = (row: Row) => ({
   createdAt: row.DateCreated ? new Date(`${row.DateCreated.replace(' ', 'T')}Z`) : undefined,
   updatedAt: row.DateUpdated ? new Date(`${row.DateUpdated.replace(' ', 'T')}Z`) : undefined,
 });
@@ -518,13 +518,13 @@ async function write(
     const updated = row.DateUpdated ?? '';
     if (mapping) {
       if (updated > mapping.hudDateUpdated) {
-        await repo.update({ id: mapping.waypointId }, { ...values, ...stamp(row, userId) });
+        await repo.update({ id: mapping.waypointId }, { ...values, ...stamp(row) });
         await map.touch(mapping, updated);
         c.updated++;
       } else c.unchanged++;
       return mapping.waypointId;
     }
-    const { identifiers } = await repo.insert({ ...values, ...stamp(row, userId) });
+    const { identifiers } = await repo.insert({ ...values, ...stamp(row) });
     const id = Number(identifiers[0].id);
     await map.remember(file, hudId, id, updated);
     c.created++;
@@ -575,6 +575,11 @@ async function write(
     };
   }
 
+  // The CoC a project takes part in (HUD 2.03.1), kept on the program as its CoC code.
+  const cocOf = new Map<string, string>();
+  for await (const { row } of rowsOf(zip, 'ProjectCoC.csv'))
+    if (!cocOf.has(row.ProjectID) && !row.DateDeleted) cocOf.set(row.ProjectID, row.CoCCode);
+
   // Projects.
   const projects = new Map<
     string,
@@ -594,6 +599,7 @@ async function write(
       residentialAffiliation: value(row.ResidentialAffiliation, 'i'),
       targetPopulation: value(row.TargetPopulation, 'i'),
       hopwaMedAssistedLivingFac: value(row.HOPWAMedAssistedLivingFac, 'i'),
+      cocCode: row.ContinuumProject === '1' ? (cocOf.get(row.ProjectID) ?? null) : null,
     });
     projects.set(row.ProjectID, { id, owner });
   }
