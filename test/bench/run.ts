@@ -30,6 +30,7 @@ import { fmtMb, fmtMs, median, percentile, table } from './stats';
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
+import { benchHudCsv, hudCsvRows, type HudCsvBench } from './hud-csv';
 
 const SIZES = [10, 100, 500] as const;
 const LOAD_N = 20;
@@ -436,7 +437,11 @@ async function main(): Promise<void> {
       }
     }
 
+    // Issue 12: the HUD CSV export against its floor, and the import of what it wrote.
+    const hudCsv = opts.skipHudCsv ? null : await benchHudCsv(pool, prod, actor, url, log);
+
     report({
+      hudCsv,
       treeLoad,
       opts,
       info,
@@ -458,6 +463,7 @@ async function main(): Promise<void> {
 }
 
 interface ReportInput {
+  hudCsv: HudCsvBench | null;
   server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
@@ -587,6 +593,8 @@ function report(r: ReportInput): void {
       pass(r.load.rssPeak <= 400 * 1024 * 1024),
     ]);
   } else rows.push(['7 server RSS under load', 'skipped (--skip-load)', '<= 400 MB', 'n/a']);
+  if (r.hudCsv) rows.push(...hudCsvRows(r.hudCsv, fmtMb));
+  else rows.push(['HUD CSV export and import', 'skipped (--skip-hud-csv)', '<= 2x floor, <= 300 MB', 'n/a']);
 
   const out: string[] = [];
   const d = r.info;
