@@ -159,6 +159,14 @@ export const MENU_OPTIONS: OptionSeed[] = [
     capabilities: ['report:run'],
   },
   {
+    // The zip itself is GET /exports/hud-csv; the option names the query that says where and what is withheld.
+    code: 'reports.hudCsv',
+    workspace: 'reports',
+    label: 'HUD CSV export',
+    operations: ['Query.hudCsvExportInfo'],
+    capabilities: ['report:run'],
+  },
+  {
     code: 'admin.organizations',
     workspace: 'administration',
     group: 'admin.setup',

@@ -34,6 +34,8 @@ export const QUERY_RULES: Record<string, RootRule> = {
   navigation: 'ready',
   form: 'ready',
   myPermissions: 'ready',
+  // Issue 12: where the HUD CSV export is and what it withholds from this session.
+  hudCsvExportInfo: 'report:run',
   mySchema: 'ready',
   navigationSetup: 'setup:admin',
   clients: 'client:read',

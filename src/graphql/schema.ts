@@ -32,6 +32,7 @@ import { EmploymentEducation } from '../modules/transaction/employment-education
 import { IncomeBenefits } from '../modules/transaction/income-benefits.entity';
 import { YouthEducationStatus } from '../modules/transaction/youth-education-status.entity';
 import { HudRecordsResolver } from '../modules/transaction/hud-records.resolver';
+import { HudCsvResolver } from '../modules/hud-csv/hud-csv.resolver';
 import { recordFieldsResolver } from '../modules/transaction/record-fields.resolver';
 import { Service } from '../modules/transaction/service.entity';
 import { TransactionResolver } from '../modules/transaction/transaction.resolver';
@@ -54,6 +55,7 @@ const RESOLVERS = [
   recordFieldsResolver(CeEvent, 'CeEvent'),
   recordFieldsResolver(HealthAndDv, 'HealthAndDv'),
   HudRecordsResolver,
+  HudCsvResolver,
   recordFieldsResolver(IncomeBenefits, 'IncomeBenefits'),
   recordFieldsResolver(Disabilities, 'Disabilities'),
   recordFieldsResolver(EmploymentEducation, 'EmploymentEducation'),

@@ -141,3 +141,14 @@ test('a program filter exports only that program and its organization', async ()
   expect(tables['Project.csv'].map((p) => p.ProjectID)).toEqual([String(demo.ids.programs.HSS_ES)]);
   for (const e of tables['Enrollment.csv']) expect(e.ProjectID).toBe(String(demo.ids.programs.HSS_ES));
 });
+
+test('hudCsvExportInfo names the URL and the columns withheld from this session; without report:run it is FORBIDDEN', async () => {
+  const riley = await demo.login('riley.reserve', { workgroup: 'Shelter Reservation Team', org: 'HSS' });
+  const { hudCsvExportInfo } = await riley.ok('{ hudCsvExportInfo { url withheldColumns } }');
+  expect(hudCsvExportInfo.url).toBe('/exports/hud-csv');
+  expect(hudCsvExportInfo.withheldColumns).toEqual(
+    expect.arrayContaining(['Client.csv:SSN', 'Client.csv:DOB']),
+  );
+  const err = await (await demo.as('sam.shelter')).error('{ hudCsvExportInfo { url } }');
+  expect(err.code).toBe('FORBIDDEN');
+});
