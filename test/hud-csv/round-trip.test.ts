@@ -12,6 +12,7 @@ import { AccessRole } from '../../src/access/access-role';
 import { ALL_CAPABILITIES } from '../../src/access/capabilities';
 import { hudCsvExport, type HudExportRequest } from '../../src/modules/hud-csv/export';
 import { IMPORTED_FILES, importHudCsv } from '../../src/modules/hud-csv/import';
+import { zipStream } from '../../src/modules/hud-csv/zip-writer';
 import { Organization } from '../../src/modules/organization/organization.entity';
 import { User } from '../../src/modules/security/user.entity';
 import { UserStatus } from '../../src/modules/security/user.entity';
@@ -147,4 +148,108 @@ test('a file that is not a zip is refused with a clear message, and nothing is w
   await expect(
     importHudCsv(target.ds, bad, { userId: importerId, organizationId: null, dryRun: false }),
   ).rejects.toThrow(/is not a zip archive/);
+});
+
+describe('a bad zip: a report by file, line and column, and nothing written', () => {
+  /** The first export with `edit` applied to one file's text, re-zipped. */
+  async function variant(name: string, edit: (files: Map<string, string>) => void): Promise<string> {
+    const files = new Map(unzip(first).map((e) => [e.name, e.data.toString('utf8')]));
+    edit(files);
+    const chunks: Buffer[] = [];
+    for await (const c of zipStream(
+      [...files].map(([n, text]) => ({ name: n, data: [Buffer.from(text, 'utf8')] })),
+    ))
+      chunks.push(c);
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, Buffer.concat(chunks));
+    return file;
+  }
+  const counts = async () =>
+    Promise.all(
+      ['client', 'enrollment', 'service', 'hud_import_mapping'].map(
+        async (t) => (await target.ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n,
+      ),
+    );
+  const run = (file: string) =>
+    importHudCsv(target.ds, file, { userId: importerId, organizationId: null, dryRun: false });
+
+  test('a bad code in Client.csv (Sex 7), a missing file and a wrong header are each named', async () => {
+    const before = await counts();
+    const file = await variant('bad.zip', (files) => {
+      const lines = files.get('Client.csv')!.split('\r\n');
+      const header = lines[0].split(',');
+      const sex = header.indexOf('Sex');
+      // Also turn one client's first row into a brand-new client, so a write would show in the counts.
+      const row = lines[1].split(',');
+      row[0] = '999999';
+      row[sex] = '7';
+      lines.splice(2, 0, row.join(','));
+      files.set('Client.csv', lines.join('\r\n'));
+      files.delete('Funder.csv');
+      files.set('Exit.csv', files.get('Exit.csv')!.replace(/^ExitID,EnrollmentID/, 'ExitID,EnrolmentID'));
+    });
+    const result = await run(file);
+    const issues = result.report.issues.map((i) => `${i.file}:${i.line}:${i.column ?? ''}`);
+    expect(issues).toEqual(expect.arrayContaining(['Client.csv:3:Sex', 'Funder.csv:0:', 'Exit.csv:1:']));
+    expect(result.written).toEqual({});
+    expect(await counts()).toEqual(before);
+  });
+
+  test('an enrollment of a client missing from Client.csv is refused as a reference problem', async () => {
+    const before = await counts();
+    const file = await variant('orphan.zip', (files) => {
+      const lines = files.get('Enrollment.csv')!.split('\r\n');
+      const row = lines[1].split(',');
+      row[0] = '888888';
+      row[1] = '777777';
+      lines.splice(2, 0, row.join(','));
+      files.set('Enrollment.csv', lines.join('\r\n'));
+    });
+    const result = await run(file);
+    expect(
+      result.report.issues.some(
+        (i) => i.file === 'Enrollment.csv' && i.line === 3 && i.column === 'PersonalID',
+      ),
+    ).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  test('a row with a newer DateUpdated updates its record; older rows stay unchanged', async () => {
+    const file = await variant('newer.zip', (files) => {
+      const lines = files.get('Client.csv')!.split('\r\n');
+      const header = lines[0].split(',');
+      const row = lines[1].split(',');
+      row[header.indexOf('FirstName')] = 'Renamed';
+      row[header.indexOf('DateUpdated')] = '2099-01-01 00:00:00';
+      lines[1] = row.join(',');
+      files.set('Client.csv', lines.join('\r\n'));
+    });
+    const before = await counts();
+    const result = await run(file);
+    expect(result.written['Client.csv']).toMatchObject({ created: 0, updated: 1 });
+    expect(result.written['Enrollment.csv']).toMatchObject({ created: 0, updated: 0 });
+    expect(await counts()).toEqual(before);
+    const [{ n }] = await target.ds.query("SELECT COUNT(*) AS n FROM client WHERE first_name = 'Renamed'");
+    expect(Number(n)).toBe(1);
+  });
+
+  test('an archive whose files declare more than the limit is refused before anything is read', async () => {
+    const big = Buffer.from(first);
+    // Declare 3 GB uncompressed for the first entry of the central directory.
+    const at = big.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    big.writeUInt32LE(3_000_000_000, at + 24);
+    const file = path.join(dir, 'big.zip');
+    fs.writeFileSync(file, big);
+    await expect(run(file)).rejects.toThrow(/declare more than/);
+  });
+});
+
+test('the import is audited as the administrator, naming the clients it wrote', async () => {
+  const [event] = await target.ds.query(
+    "SELECT * FROM audit_event WHERE operation = 'importHudCsv' AND user_id = ? ORDER BY id LIMIT 1",
+    [importerId],
+  );
+  expect(event).toBeDefined();
+  const ids = typeof event.client_ids === 'string' ? JSON.parse(event.client_ids) : event.client_ids;
+  expect(ids.length).toBe(comparable(first, 'Client.csv').length);
 });
