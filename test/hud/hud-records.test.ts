@@ -4,6 +4,8 @@
  * dependent ones), and the field guard on health answers and amounts.
  */
 import { addDays } from '../../src/database/sql-time';
+import { FIELD_RULES } from '../../src/access/permissions';
+import { ROW_MAPPERS } from '../../src/modules/hud-csv/row-mappers';
 import { DemoApp } from '../access/helpers';
 
 const demo = new DemoApp('hud_records');
@@ -186,3 +188,16 @@ test('deleting an enrollment soft-deletes its income, disability and employment 
   for (const table of ['income_benefits', 'disabilities', 'employment_education', 'youth_education_status'])
     expect([table, await live(table)]).toEqual([table, 0]);
 });
+
+test.each([
+  ['IncomeBenefits.csv', 'IncomeBenefits'],
+  ['Disabilities.csv', 'Disabilities'],
+  ['EmploymentEducation.csv', 'EmploymentEducation'],
+  ['YouthEducationStatus.csv', 'YouthEducationStatus'],
+] as const)(
+  'every guarded field of %s has its HUD column in the row mapper, so the export withholds it',
+  (file, type) => {
+    const sources = Object.values(ROW_MAPPERS[file].sources as Record<string, string>).sort();
+    expect(sources).toEqual(Object.keys(FIELD_RULES[type] ?? {}).sort());
+  },
+);
