@@ -15,9 +15,9 @@
  *   restriction (a victim service provider: RESTRICTED, clients restrict-intake); the importing
  *   administrator is their UserID; client reach is refreshed; the import is audited as that user.
  *
- * Files imported: Organization, Project, Client, Enrollment, Exit, Services, CurrentLivingSituation,
- * HealthAndDV, IncomeBenefits, Disabilities, EmploymentEducation, YouthEducationStatus. The others are
- * validated and reported as not imported (see IMPORTED_FILES).
+ * Files imported: every file but User.csv (Waypoint's users are its own), AssessmentQuestions.csv and
+ * AssessmentResults.csv (Waypoint keeps no assessment questions): those are validated and reported as
+ * not imported (see IMPORTED_FILES). Assessment.csv rows get the instrument "HUD CSV import".
  */
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import yauzl from 'yauzl';
@@ -28,7 +28,15 @@ import { Client } from '../client/client.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { Exit } from '../enrollment/exit.entity';
 import { Organization } from '../organization/organization.entity';
+import { Affiliation } from '../program/affiliation.entity';
+import { CeParticipation } from '../program/ce-participation.entity';
+import { Funder } from '../program/funder.entity';
+import { HmisParticipation } from '../program/hmis-participation.entity';
+import { Inventory } from '../program/inventory.entity';
 import { Program } from '../program/program.entity';
+import { ProjectCoc } from '../program/project-coc.entity';
+import { Assessment } from '../transaction/assessment.entity';
+import { CeEvent } from '../transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../transaction/current-living-situation.entity';
 import { Disabilities } from '../transaction/disabilities.entity';
 import { EmploymentEducation } from '../transaction/employment-education.entity';
@@ -302,7 +310,88 @@ interface FilePlan {
   entity: EntityTarget<ObjectLiteral>;
   idColumn: string;
   cols: Col[];
+  /** Values Waypoint needs that HUD's file does not carry. */
+  extra?: ObjectLiteral;
 }
+
+/** Project descriptors (2.03-2.09, HMIS/CE participation): records of a project, setup data. */
+const SETUP_FILES: FilePlan[] = [
+  {
+    file: 'Funder.csv',
+    entity: Funder,
+    idColumn: 'FunderID',
+    cols: [
+      ['Funder', 'funder', 'i'],
+      ['OtherFunder', 'otherFunder', 's'],
+      ['GrantID', 'grantId', 's'],
+      ['StartDate', 'startDate', 'd'],
+      ['EndDate', 'endDate', 'd'],
+    ],
+  },
+  {
+    file: 'Inventory.csv',
+    entity: Inventory,
+    idColumn: 'InventoryID',
+    cols: [
+      ['CoCCode', 'cocCode', 's'],
+      ['HouseholdType', 'householdType', 'i'],
+      ['Availability', 'availability', 'i'],
+      ['UnitInventory', 'unitInventory', 'i'],
+      ['BedInventory', 'bedInventory', 'i'],
+      ['CHVetBedInventory', 'chVetBedInventory', 'i'],
+      ['YouthVetBedInventory', 'youthVetBedInventory', 'i'],
+      ['VetBedInventory', 'vetBedInventory', 'i'],
+      ['CHYouthBedInventory', 'chYouthBedInventory', 'i'],
+      ['YouthBedInventory', 'youthBedInventory', 'i'],
+      ['CHBedInventory', 'chBedInventory', 'i'],
+      ['OtherBedInventory', 'otherBedInventory', 'i'],
+      ['ESBedType', 'bedType', 'i'],
+      ['InventoryStartDate', 'inventoryStartDate', 'd'],
+      ['InventoryEndDate', 'inventoryEndDate', 'd'],
+    ],
+  },
+  {
+    file: 'ProjectCoC.csv',
+    entity: ProjectCoc,
+    idColumn: 'ProjectCoCID',
+    cols: [
+      ['CoCCode', 'cocCode', 's'],
+      ['Geocode', 'geocode', 's'],
+      ['Address1', 'address1', 's'],
+      ['Address2', 'address2', 's'],
+      ['City', 'city', 's'],
+      ['State', 'state', 's'],
+      ['ZIP', 'zip', 's'],
+      ['GeographyType', 'geographyType', 'i'],
+    ],
+  },
+  {
+    file: 'HMISParticipation.csv',
+    entity: HmisParticipation,
+    idColumn: 'HMISParticipationID',
+    cols: [
+      ['HMISParticipationType', 'hmisParticipationType', 'i'],
+      ['HMISParticipationStatusStartDate', 'hmisParticipationStatusStartDate', 'd'],
+      ['HMISParticipationStatusEndDate', 'hmisParticipationStatusEndDate', 'd'],
+    ],
+  },
+  {
+    file: 'CEParticipation.csv',
+    entity: CeParticipation,
+    idColumn: 'CEParticipationID',
+    cols: [
+      ['AccessPoint', 'accessPoint', 'i'],
+      ['PreventionAssessment', 'preventionAssessment', 'i'],
+      ['CrisisAssessment', 'crisisAssessment', 'i'],
+      ['HousingAssessment', 'housingAssessment', 'i'],
+      ['DirectServices', 'directServices', 'i'],
+      ['ReceivesReferrals', 'receivesReferrals', 'i'],
+      ['CEParticipationStatusStartDate', 'ceParticipationStatusStartDate', 'd'],
+      ['CEParticipationStatusEndDate', 'ceParticipationStatusEndDate', 'd'],
+    ],
+  },
+  { file: 'Affiliation.csv', entity: Affiliation, idColumn: 'AffiliationID', cols: [] },
+];
 
 const CHILD_FILES: FilePlan[] = [
   {
@@ -364,6 +453,32 @@ const CHILD_FILES: FilePlan[] = [
     cols: EMPLOYMENTEDUCATION_COLUMNS,
   },
   {
+    file: 'Assessment.csv',
+    entity: Assessment,
+    idColumn: 'AssessmentID',
+    cols: [
+      ['AssessmentDate', 'assessmentDate', 'd'],
+      ['AssessmentLocation', 'assessmentLocation', 's'],
+      ['AssessmentType', 'assessmentType', 'i'],
+      ['AssessmentLevel', 'assessmentLevel', 'i'],
+      ['PrioritizationStatus', 'prioritizationStatus', 'i'],
+    ],
+    // HUD's file has no instrument or score (Waypoint's are local to the CoC).
+    extra: { instrument: 'HUD CSV import' },
+  },
+  {
+    file: 'Event.csv',
+    entity: CeEvent,
+    idColumn: 'EventID',
+    cols: [
+      ['EventDate', 'eventDate', 'd'],
+      ['Event', 'event', 'i'],
+      ['LocationCrisisOrPHHousing', 'locationCrisisOrPhHousing', 's'],
+      ['ReferralResult', 'referralResult', 'i'],
+      ['ResultDate', 'resultDate', 'd'],
+    ],
+  },
+  {
     file: 'YouthEducationStatus.csv',
     entity: YouthEducationStatus,
     idColumn: 'YouthEducationStatusID',
@@ -376,6 +491,7 @@ export const IMPORTED_FILES: readonly string[] = [
   'Project.csv',
   'Client.csv',
   'Enrollment.csv',
+  ...SETUP_FILES.map((f) => f.file),
   ...CHILD_FILES.map((f) => f.file),
 ];
 
@@ -604,6 +720,23 @@ async function write(
     projects.set(row.ProjectID, { id, owner });
   }
 
+  for (const plan of SETUP_FILES) {
+    for await (const batch of batches(rowsOf(zip, plan.file))) {
+      const known = await map.lookup(
+        plan.file,
+        batch.map((b) => b.row[plan.idColumn]),
+      );
+      for (const { row } of batch)
+        await upsert(plan.file, plan.entity, row[plan.idColumn], row, known.get(row[plan.idColumn]), {
+          ...fieldsOf(row, plan.cols),
+          programId: projects.get(row.ProjectID)!.id,
+          ...(plan.file === 'Affiliation.csv' ? { resProgramId: projects.get(row.ResProjectID)!.id } : {}),
+          updatedById: userId,
+          dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+        });
+    }
+  }
+
   // The owner of each client: the organization of the project of its earliest enrollment.
   const firstProject = new Map<string, { entry: string; project: string }>();
   for await (const { row } of rowsOf(zip, 'Enrollment.csv')) {
@@ -687,6 +820,7 @@ async function write(
         const enrollment = byId.get(enrollments.get(row.EnrollmentID)!.waypointId)!;
         await upsert(plan.file, plan.entity, row[plan.idColumn], row, known.get(row[plan.idColumn]), {
           ...fieldsOf(row, plan.cols),
+          ...plan.extra,
           enrollmentId: enrollment.id,
           clientId: enrollment.clientId,
           organizationId: enrollment.organizationId,
