@@ -152,3 +152,16 @@ test('hudCsvExportInfo names the URL and the columns withheld from this session;
   const err = await (await demo.as('sam.shelter')).error('{ hudCsvExportInfo { url } }');
   expect(err.code).toBe('FORBIDDEN');
 });
+
+test('a value starting with = is HUD data and written as stored; spreadsheetSafe=true prefixes it with a quote', async () => {
+  const alex = demo.ids.clients['Alex Rivera'];
+  await demo.exec('UPDATE client SET middle_name = ? WHERE id = ?', ['=HYPERLINK("http://x")', alex]);
+  const riley = await demo.login('riley.reserve', { workgroup: 'Shelter Reservation Team', org: 'HSS' });
+  const middle = async (extra: string) => {
+    const { tables } = checkHudCsvZip((await get(`/exports/hud-csv?${period()}${extra}`, riley.token)).body);
+    return tables['Client.csv'].find((c) => c.PersonalID === String(alex))!.MiddleName;
+  };
+  expect(await middle('')).toBe('=HYPERLINK("http://x")');
+  expect(await middle('&spreadsheetSafe=true')).toBe('\'=HYPERLINK("http://x")');
+  await demo.exec('UPDATE client SET middle_name = NULL WHERE id = ?', [alex]);
+});
