@@ -10,6 +10,7 @@ import { rebuildMatchKeys } from '../src/modules/stewardship/match-keys';
 import { localToday } from '../src/database/sql-time';
 import { seedDemoClients, type DemoClientIds } from './demo-clients';
 import { seedDemoCe, type DemoCeIds } from './demo-ce';
+import { seedDemoHudRecords, type DemoHudRecordIds } from './demo-hud-records';
 import { seedDemoSetup, type DemoSetupIds } from './demo-setup';
 import { seedAgreement } from './agreement';
 import { seedNavigation } from './navigation';
@@ -23,7 +24,7 @@ export type { WorkgroupName } from './workgroups';
  * `orgs.HSS`, `programs.HSS_ES`, `workgroups['HMIS Users']`, `users['sam.shelter']`,
  * `releases[1001]`, `clients['Alex Rivera']`, `enrollments['Alex Rivera/ES']`, ...
  */
-export interface DemoIds extends DemoSetupIds, DemoClientIds, DemoCeIds {
+export interface DemoIds extends DemoSetupIds, DemoClientIds, DemoCeIds, DemoHudRecordIds {
   /** The date every relative date was computed from. */
   today: string;
 }
@@ -51,9 +52,10 @@ export async function seedDemo(ds: DataSource, options: DemoSeedOptions): Promis
     await seedAgreement(m, now);
     const clients = await seedDemoClients(m, setup, today);
     const ce = await seedDemoCe(m, setup, clients);
+    const hudRecords = await seedDemoHudRecords(m, setup, clients, today);
     // The seeds write with the repositories, not the services that keep reach current.
     await rebuildClientReach(m);
     await rebuildMatchKeys(m);
-    return { today, ...setup, ...clients, ...ce };
+    return { today, ...setup, ...clients, ...ce, ...hudRecords };
   });
 }

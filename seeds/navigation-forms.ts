@@ -255,6 +255,171 @@ export const FORMS: FormSeed[] = [
     ],
   },
   {
+    code: 'incomeBenefits',
+    name: 'Income & benefits',
+    recordType: 'IncomeBenefits',
+    operation: 'Mutation.createIncomeBenefits',
+    capabilities: ['enrollment:read'],
+    sections: [
+      {
+        title: 'Income, benefits and health insurance',
+        fields: [
+          field('CreateIncomeBenefitsInput.informationDate', 'Information date', '4.02 Information Date', [
+            at('PROJECT_START'),
+            at('UPDATE'),
+          ]),
+          field(
+            'CreateIncomeBenefitsInput.dataCollectionStage',
+            'Data collection stage',
+            '5.03.1 Data Collection Stage',
+          ),
+          field(
+            'CreateIncomeBenefitsInput.incomeFromAnySource',
+            'Income from any source',
+            '4.02.2 Income from Any Source',
+            [at('PROJECT_START')],
+          ),
+          field(
+            'CreateIncomeBenefitsInput.totalMonthlyIncome',
+            'Total monthly income',
+            '4.02.A Total Monthly Income',
+            [],
+            'health:read',
+          ),
+          field('CreateIncomeBenefitsInput.earned', 'Earned income', '4.02.3 Earned Income'),
+          field(
+            'CreateIncomeBenefitsInput.earnedAmount',
+            'Earned income amount',
+            '4.02.3 Earned Income',
+            [],
+            'health:read',
+          ),
+          field(
+            'CreateIncomeBenefitsInput.benefitsFromAnySource',
+            'Non-cash benefits from any source',
+            '4.03.2 Non-Cash Benefits from Any Source',
+          ),
+          field('CreateIncomeBenefitsInput.snap', 'SNAP', '4.03.3 SNAP'),
+          field(
+            'CreateIncomeBenefitsInput.insuranceFromAnySource',
+            'Covered by health insurance',
+            '4.04.2 Covered by Health Insurance',
+          ),
+          field('CreateIncomeBenefitsInput.medicaid', 'Medicaid', '4.04.3 Medicaid'),
+          field('CreateIncomeBenefitsInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'disabilities',
+    name: 'Disabilities',
+    recordType: 'Disabilities',
+    operation: 'Mutation.createDisabilities',
+    capabilities: ['health:read'],
+    sections: [
+      {
+        title: 'Disability',
+        fields: [
+          field('CreateDisabilitiesInput.informationDate', 'Information date', '4.05-4.10 Information Date', [
+            at('PROJECT_START'),
+          ]),
+          field(
+            'CreateDisabilitiesInput.dataCollectionStage',
+            'Data collection stage',
+            '5.03.1 Data Collection Stage',
+          ),
+          field('CreateDisabilitiesInput.disabilityType', 'Disability', '4.05-4.10 Disability Type', [
+            at('PROJECT_START'),
+          ]),
+          field('CreateDisabilitiesInput.disabilityResponse', 'Answer', '4.05.2-4.10.2', [
+            at('PROJECT_START'),
+          ]),
+          field(
+            'CreateDisabilitiesInput.indefiniteAndImpairs',
+            'Long-continued and impairs independence',
+            '4.05.A',
+          ),
+          field('CreateDisabilitiesInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'employmentEducation',
+    name: 'Employment & education',
+    recordType: 'EmploymentEducation',
+    operation: 'Mutation.createEmploymentEducation',
+    capabilities: ['enrollment:read'],
+    sections: [
+      {
+        title: 'Employment and education',
+        fields: [
+          field('CreateEmploymentEducationInput.informationDate', 'Information date', 'R4 Information Date'),
+          field(
+            'CreateEmploymentEducationInput.dataCollectionStage',
+            'Data collection stage',
+            '5.03.1 Data Collection Stage',
+          ),
+          field(
+            'CreateEmploymentEducationInput.lastGradeCompleted',
+            'Last grade completed',
+            'R4.1 Last Grade Completed',
+          ),
+          field('CreateEmploymentEducationInput.schoolStatus', 'School status', 'R5.1 School Status'),
+          field('CreateEmploymentEducationInput.employed', 'Employed', 'R6.1 Employed'),
+          field(
+            'CreateEmploymentEducationInput.employmentType',
+            'Type of employment',
+            'R6.A Type of Employment',
+          ),
+          field(
+            'CreateEmploymentEducationInput.notEmployedReason',
+            'Why not employed',
+            'R6.B Why Not Employed',
+          ),
+          field('CreateEmploymentEducationInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'youthEducationStatus',
+    name: 'Youth education status',
+    recordType: 'YouthEducationStatus',
+    operation: 'Mutation.createYouthEducationStatus',
+    capabilities: ['enrollment:read'],
+    sections: [
+      {
+        title: 'Education status',
+        fields: [
+          field('CreateYouthEducationStatusInput.informationDate', 'Information date', 'C3 Information Date'),
+          field(
+            'CreateYouthEducationStatusInput.dataCollectionStage',
+            'Data collection stage',
+            '5.03.1 Data Collection Stage',
+          ),
+          field(
+            'CreateYouthEducationStatusInput.currentSchoolAttend',
+            'Current school enrollment',
+            'C3.1 Current School Enrollment and Attendance',
+          ),
+          field(
+            'CreateYouthEducationStatusInput.mostRecentEdStatus',
+            'Most recent educational status',
+            'C3.A Most Recent Educational Status',
+          ),
+          field(
+            'CreateYouthEducationStatusInput.currentEdStatus',
+            'Current educational status',
+            'C3.B Current Educational Status',
+          ),
+          field('CreateYouthEducationStatusInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
     code: 'ce.assessment',
     name: 'CE Assessment',
     recordType: 'Assessment',

@@ -42,6 +42,11 @@ import { CeEvent } from './modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from './modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from './modules/transaction/health-and-dv.entity';
 import { Service } from './modules/transaction/service.entity';
+import { Disabilities } from './modules/transaction/disabilities.entity';
+import { EmploymentEducation } from './modules/transaction/employment-education.entity';
+import { IncomeBenefits } from './modules/transaction/income-benefits.entity';
+import { YouthEducationStatus } from './modules/transaction/youth-education-status.entity';
+import { HudImportMapping } from './modules/hud-csv/import-mapping.entity';
 import { AssessmentInstrument } from './modules/ce/instrument.entity';
 import {
   PriorityListEntry,
@@ -109,4 +114,9 @@ export const ENTITIES = [
   PriorityListStatusChange,
   PriorityOrderSetting,
   Referral,
+  IncomeBenefits,
+  Disabilities,
+  EmploymentEducation,
+  YouthEducationStatus,
+  HudImportMapping,
 ];

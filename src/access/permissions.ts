@@ -34,6 +34,8 @@ export const QUERY_RULES: Record<string, RootRule> = {
   navigation: 'ready',
   form: 'ready',
   myPermissions: 'ready',
+  // Issue 12: where the HUD CSV export is and what it withholds from this session.
+  hudCsvExportInfo: 'report:run',
   mySchema: 'ready',
   navigationSetup: 'setup:admin',
   clients: 'client:read',
@@ -99,6 +101,10 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   createReferral: 'priorityList:manage',
   respondToReferral: 'enrollment:write',
   withdrawReferral: 'priorityList:manage',
+  createIncomeBenefits: 'enrollment:write',
+  createDisabilities: 'health:write',
+  createEmploymentEducation: 'enrollment:write',
+  createYouthEducationStatus: 'enrollment:write',
   // Administration and lifecycle (issue 4)
   changePassword: 'session',
   createOrganization: 'setup:admin',

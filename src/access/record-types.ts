@@ -19,6 +19,10 @@ import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
+import { Disabilities } from '../modules/transaction/disabilities.entity';
+import { EmploymentEducation } from '../modules/transaction/employment-education.entity';
+import { IncomeBenefits } from '../modules/transaction/income-benefits.entity';
+import { YouthEducationStatus } from '../modules/transaction/youth-education-status.entity';
 import { Service } from '../modules/transaction/service.entity';
 import { Referral } from '../modules/ce/referral.entity';
 import type { Capability } from './capabilities';
@@ -79,6 +83,10 @@ const ENROLLMENT_CHILDREN = [
   'Assessment',
   'CeEvent',
   'HealthAndDv',
+  'IncomeBenefits',
+  'Disabilities',
+  'EmploymentEducation',
+  'YouthEducationStatus',
 ] as const;
 
 export const RECORD_TYPES: readonly RecordType[] = [
@@ -252,6 +260,106 @@ export const RECORD_TYPES: readonly RecordType[] = [
     cascade: [],
     reach: true,
     hudCsv: null,
+  },
+  {
+    // Income amounts say what a household lives on; disability incomes (SSI, SSDI, VA, private
+    // disability) reveal a disability and ADAP / Ryan White reveal an HIV status: under health:read,
+    // like the health answers. Whether a source or benefit is received stays with enrollment:read
+    // (intake staff see that the question was answered).
+    key: 'INCOME_BENEFITS',
+    typeName: 'IncomeBenefits',
+    table: 'income_benefits',
+    entity: () => IncomeBenefits,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'enrollment:write',
+    fields: {
+      totalMonthlyIncome: sensitive('health:read'),
+      earnedAmount: sensitive('health:read'),
+      unemploymentAmount: sensitive('health:read'),
+      ssi: sensitive('health:read'),
+      ssiAmount: sensitive('health:read'),
+      ssdi: sensitive('health:read'),
+      ssdiAmount: sensitive('health:read'),
+      vaDisabilityService: sensitive('health:read'),
+      vaDisabilityServiceAmount: sensitive('health:read'),
+      vaDisabilityNonService: sensitive('health:read'),
+      vaDisabilityNonServiceAmount: sensitive('health:read'),
+      privateDisability: sensitive('health:read'),
+      privateDisabilityAmount: sensitive('health:read'),
+      workersCompAmount: sensitive('health:read'),
+      tanfAmount: sensitive('health:read'),
+      gaAmount: sensitive('health:read'),
+      socSecRetirementAmount: sensitive('health:read'),
+      pensionAmount: sensitive('health:read'),
+      childSupportAmount: sensitive('health:read'),
+      alimonyAmount: sensitive('health:read'),
+      otherIncomeAmount: sensitive('health:read'),
+      adap: sensitive('health:read'),
+      noAdapReason: sensitive('health:read'),
+      ryanWhiteMedDent: sensitive('health:read'),
+      noRyanWhiteReason: sensitive('health:read'),
+    },
+    words: { one: 'income and benefits record', many: 'income and benefits records' },
+    cascade: [],
+    reach: true,
+    hudCsv: 'IncomeBenefits.csv',
+  },
+  {
+    // Every disability type is asked at every stage, so the type is not sensitive; the answer,
+    // whether it impairs, and the HIV/AIDS (W4, W6) details are health data (health:read), and only
+    // health:write records them, like HealthAndDV.
+    key: 'DISABILITIES',
+    typeName: 'Disabilities',
+    table: 'disabilities',
+    entity: () => Disabilities,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'health:write',
+    fields: {
+      disabilityResponse: sensitive('health:read'),
+      indefiniteAndImpairs: sensitive('health:read'),
+      tCellCountAvailable: sensitive('health:read'),
+      tCellCount: sensitive('health:read'),
+      tCellSource: sensitive('health:read'),
+      viralLoadAvailable: sensitive('health:read'),
+      viralLoad: sensitive('health:read'),
+      viralLoadSource: sensitive('health:read'),
+      antiRetroviral: sensitive('health:read'),
+    },
+    words: { one: 'disability record', many: 'disability records' },
+    cascade: [],
+    reach: true,
+    hudCsv: 'Disabilities.csv',
+  },
+  {
+    // Education and employment answers are intake data, read with the enrollment.
+    key: 'EMPLOYMENT_EDUCATION',
+    typeName: 'EmploymentEducation',
+    table: 'employment_education',
+    entity: () => EmploymentEducation,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'enrollment:write',
+    fields: {},
+    words: { one: 'employment and education record', many: 'employment and education records' },
+    cascade: [],
+    reach: true,
+    hudCsv: 'EmploymentEducation.csv',
+  },
+  {
+    key: 'YOUTH_EDUCATION_STATUS',
+    typeName: 'YouthEducationStatus',
+    table: 'youth_education_status',
+    entity: () => YouthEducationStatus,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'enrollment:write',
+    fields: {},
+    words: { one: 'youth education status record', many: 'youth education status records' },
+    cascade: [],
+    reach: true,
+    hudCsv: 'YouthEducationStatus.csv',
   },
   {
     key: 'PROGRAM',

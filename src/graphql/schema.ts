@@ -29,6 +29,12 @@ import { Assessment } from '../modules/transaction/assessment.entity';
 import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
+import { Disabilities } from '../modules/transaction/disabilities.entity';
+import { EmploymentEducation } from '../modules/transaction/employment-education.entity';
+import { IncomeBenefits } from '../modules/transaction/income-benefits.entity';
+import { YouthEducationStatus } from '../modules/transaction/youth-education-status.entity';
+import { HudRecordsResolver } from '../modules/transaction/hud-records.resolver';
+import { HudCsvResolver } from '../modules/hud-csv/hud-csv.resolver';
 import { recordFieldsResolver } from '../modules/transaction/record-fields.resolver';
 import { Service } from '../modules/transaction/service.entity';
 import { TransactionResolver } from '../modules/transaction/transaction.resolver';
@@ -52,6 +58,12 @@ const RESOLVERS = [
   recordFieldsResolver(Assessment, 'Assessment'),
   recordFieldsResolver(CeEvent, 'CeEvent'),
   recordFieldsResolver(HealthAndDv, 'HealthAndDv'),
+  HudRecordsResolver,
+  HudCsvResolver,
+  recordFieldsResolver(IncomeBenefits, 'IncomeBenefits'),
+  recordFieldsResolver(Disabilities, 'Disabilities'),
+  recordFieldsResolver(EmploymentEducation, 'EmploymentEducation'),
+  recordFieldsResolver(YouthEducationStatus, 'YouthEducationStatus'),
   // Administration and lifecycle (issue 4)
   SetupResolver,
   SharingResolver,

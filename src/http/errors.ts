@@ -12,6 +12,9 @@ import type { RequestContext } from '../graphql/context';
  */
 export type HttpErrorCode =
   | 'BAD_REQUEST'
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
   | 'NOT_FOUND'
   | 'QUERY_TOO_COMPLEX'

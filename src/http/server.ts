@@ -23,6 +23,7 @@ import { Loaders } from '../graphql/loaders';
 import { buildAppSchema } from '../graphql/schema';
 import { requestScope } from '../database/transactions';
 import { flushReads } from '../modules/audit/audit.service';
+import { sendHudCsvExport } from '../modules/hud-csv/export-http';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
 import {
   databaseError,
@@ -262,6 +263,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
+  // The HUD HMIS CSV export streams a zip (issue 12): outside GraphQL, read through the read policy.
+  app.get('/exports/hud-csv', apiHeaders, async (req, res, next) => {
+    try {
+      const token = bearer(req.headers.authorization);
+      // The export reads the primary (ds): a zip is not worth a replica's lag for its author.
+      const session = await sessionAccess(ds, config, req, token);
+      await sendHudCsvExport(ds, session?.access ?? null, req, res, String(req.id));
+    } catch (err) {
+      if (res.headersSent) return void res.destroy();
+      next(err);
+    }
+  });
   app.use(
     '/graphql',
     apiHeaders,

@@ -13,3 +13,4 @@ export * from './health-codes';
 export * from './veteran-codes';
 export * from './prior-living-codes';
 export * from './setup-codes';
+export * from './income-codes';

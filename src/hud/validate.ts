@@ -180,3 +180,101 @@ export function checkProjectDescriptor(prefix: string, p: ProjectDescriptorValue
   if (given(p.housingType) && !housed)
     throw badInput(`${prefix}.housingType`, 'is recorded only for a residential project or RRH with housing');
 }
+
+// ---------------------------------------------------------------- IncomeBenefits, Disabilities, R4-R6, C3
+
+const DISABILITY_TYPES = new Set([5, 6, 7, 8, 9, 10]);
+
+/** 4.05-4.10: DisabilityResponse follows the list of its DisabilityType; W4 answers only for HIV/AIDS. */
+export function checkDisability(
+  prefix: string,
+  d: {
+    disabilityType: Maybe<number>;
+    disabilityResponse?: Maybe<number>;
+    tCellCount?: Maybe<number>;
+    viralLoad?: Maybe<number>;
+    tCellCountAvailable?: Maybe<number>;
+    viralLoadAvailable?: Maybe<number>;
+    antiRetroviral?: Maybe<number>;
+  },
+): void {
+  if (!given(d.disabilityType) || !DISABILITY_TYPES.has(d.disabilityType))
+    throw badInput(
+      `${prefix}disabilityType`,
+      `${String(d.disabilityType)} is not a valid disability type code`,
+    );
+  if (given(d.disabilityResponse)) {
+    const substance = d.disabilityType === 10;
+    const allowed = substance ? [0, 1, 2, 3, 8, 9, 99] : [0, 1, 8, 9, 99];
+    if (!allowed.includes(d.disabilityResponse))
+      throw badInput(
+        `${prefix}disabilityResponse`,
+        `${d.disabilityResponse} is not a valid answer for ${substance ? 'a substance use disorder (4.10.2)' : 'this disability (list 1.8)'} (allowed: ${allowed.join(', ')})`,
+      );
+  }
+  const hiv = d.disabilityType === 8;
+  for (const f of [
+    'tCellCountAvailable',
+    'tCellCount',
+    'viralLoadAvailable',
+    'viralLoad',
+    'antiRetroviral',
+  ] as const)
+    if (!hiv && given(d[f]))
+      throw badInput(
+        `${prefix}${f}`,
+        'T-cell, viral load and anti-retroviral answers belong to HIV/AIDS (4.08) only',
+      );
+  if (given(d.tCellCount) && (d.tCellCount < 0 || d.tCellCount > 1500))
+    throw badInput(`${prefix}tCellCount`, 'the T-cell count must be between 0 and 1500');
+  if (given(d.viralLoad) && (d.viralLoad < 0 || d.viralLoad > 999999))
+    throw badInput(`${prefix}viralLoad`, 'the viral load must be between 0 and 999999');
+}
+
+/** 4.02: an amount only with its source answered Yes, never negative; at most 2 decimals. */
+export function checkIncomeAmounts(prefix: string, r: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(r)) {
+    if (!key.endsWith('Amount') && key !== 'totalMonthlyIncome') continue;
+    if (!given(value)) continue;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 99999999.99)
+      throw badInput(`${prefix}${key}`, 'an amount must be a number of dollars between 0 and 99,999,999.99');
+    if (Math.round(value * 100) !== value * 100)
+      throw badInput(`${prefix}${key}`, 'an amount has at most two decimals (cents)');
+    if (key === 'totalMonthlyIncome') continue;
+    const source = key === 'otherIncomeAmount' ? 'otherIncomeSource' : key.slice(0, -'Amount'.length);
+    if (r[source] !== 1)
+      throw badInput(`${prefix}${key}`, `an amount needs its income source (${source}) answered Yes`);
+  }
+}
+
+/** R6: EmploymentType only when employed, NotEmployedReason only when not employed. */
+export function checkEmployment(
+  prefix: string,
+  e: { employed: Maybe<number>; employmentType: Maybe<number>; notEmployedReason: Maybe<number> },
+): void {
+  if (given(e.employmentType) && e.employed !== 1)
+    throw badInput(`${prefix}employmentType`, 'the type of employment is recorded only when employed is Yes');
+  if (given(e.notEmployedReason) && e.employed !== 0)
+    throw badInput(`${prefix}notEmployedReason`, 'why not employed is recorded only when employed is No');
+}
+
+/** C3: MostRecentEdStatus only when not enrolled, CurrentEdStatus only when enrolled. */
+export function checkYouthEducation(
+  prefix: string,
+  y: {
+    currentSchoolAttend: Maybe<number>;
+    mostRecentEdStatus: Maybe<number>;
+    currentEdStatus: Maybe<number>;
+  },
+): void {
+  if (given(y.mostRecentEdStatus) && y.currentSchoolAttend !== 0)
+    throw badInput(
+      `${prefix}mostRecentEdStatus`,
+      'the most recent educational status is recorded only when not currently enrolled',
+    );
+  if (given(y.currentEdStatus) && y.currentSchoolAttend !== 1 && y.currentSchoolAttend !== 2)
+    throw badInput(
+      `${prefix}currentEdStatus`,
+      'the current educational status is recorded only when currently enrolled',
+    );
+}

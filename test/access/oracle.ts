@@ -15,6 +15,10 @@ const TRANSACTION_TABLES = [
   'health_and_dv',
   // A coordinated entry referral is a transaction of its referring organization (always RESTRICTED).
   'referral',
+  'income_benefits',
+  'disabilities',
+  'employment_education',
+  'youth_education_status',
 ];
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));

@@ -11,6 +11,7 @@
  *   --scale-samples N       timed requests per scale for target 6 (default 7: at 1m a request takes seconds)
  *   --load-seconds N        autocannon duration (default 20)
  *   --skip-load             skip the autocannon run (targets 5 and 7)
+ *   --skip-hud-csv          skip the HUD CSV export/import rows
  *   --skip-naive            skip the naive design (target 3)
  *   --keep-db-settings      leave the server's buffer pool as it is (see server-settings.ts)
  *   --compare-scale NAME    the other scale for target 6, loaded if missing (default: 1m compares with
@@ -48,6 +49,8 @@ export interface BenchOptions {
   scaleSamples: number;
   loadSeconds: number;
   skipLoad: boolean;
+  /** Skip the HUD CSV export/import rows (issue 12). */
+  skipHudCsv: boolean;
   skipNaive: boolean;
   keepDbSettings: boolean;
   compareScale: ScaleName | null;
@@ -97,6 +100,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     '--scale-samples',
     '--load-seconds',
     '--skip-load',
+    '--skip-hud-csv',
     '--skip-naive',
     '--keep-db-settings',
     '--compare-scale',
@@ -135,6 +139,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       20,
     ),
     skipLoad: args.includes('--skip-load'),
+    skipHudCsv: args.includes('--skip-hud-csv'),
     skipNaive: args.includes('--skip-naive'),
     keepDbSettings: args.includes('--keep-db-settings'),
     compareScale: scaleName(flagValue(args, '--compare-scale') ?? env.BENCH_COMPARE_SCALE, defaultCompare),

@@ -32,6 +32,8 @@ import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
 import { benchStewardship, stewardshipRows, type StewardshipResult } from './stewardship';
 
+import { benchHudCsv, hudCsvRows, type HudCsvBench } from './hud-csv';
+
 const SIZES = [10, 100, 500] as const;
 const LOAD_N = 20;
 /** The priority list page of issue 14: 50 entries with scores and client names. */
@@ -474,7 +476,11 @@ async function main(): Promise<void> {
       }
     }
 
+    // Issue 12: the HUD CSV export against its floor, and the import of what it wrote.
+    const hudCsv = opts.skipHudCsv ? null : await benchHudCsv(pool, prod, actor, url, log);
+
     report({
+      hudCsv,
       treeLoad,
       opts,
       info,
@@ -498,6 +504,7 @@ async function main(): Promise<void> {
 }
 
 interface ReportInput {
+  hudCsv: HudCsvBench | null;
   server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
@@ -650,6 +657,9 @@ function report(r: ReportInput): void {
     ]);
   } else rows.push(['7 server RSS under load', 'skipped (--skip-load)', '<= 400 MB', 'n/a']);
   rows.push(...stewardshipRows(r.stewardship));
+
+  if (r.hudCsv) rows.push(...hudCsvRows(r.hudCsv, fmtMb));
+  else rows.push(['HUD CSV export and import', 'skipped (--skip-hud-csv)', '<= 2x floor, <= 300 MB', 'n/a']);
 
   const out: string[] = [];
   const d = r.info;

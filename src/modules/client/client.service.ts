@@ -338,6 +338,10 @@ const RECORD_WORDS: Record<TransactionTable, [string, string]> = {
   assessment: ['assessment', 'assessments'],
   ce_event: ['coordinated entry event', 'coordinated entry events'],
   health_and_dv: ['health & DV record', 'health & DV records'],
+  income_benefits: ['income and benefits record', 'income and benefits records'],
+  disabilities: ['disability record', 'disability records'],
+  employment_education: ['employment and education record', 'employment and education records'],
+  youth_education_status: ['youth education status record', 'youth education status records'],
 };
 
 interface LiveRecord {

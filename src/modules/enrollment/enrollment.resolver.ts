@@ -9,6 +9,10 @@ import { Assessment } from '../transaction/assessment.entity';
 import { CeEvent } from '../transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../transaction/current-living-situation.entity';
 import { HealthAndDv } from '../transaction/health-and-dv.entity';
+import { Disabilities } from '../transaction/disabilities.entity';
+import { EmploymentEducation } from '../transaction/employment-education.entity';
+import { IncomeBenefits } from '../transaction/income-benefits.entity';
+import { YouthEducationStatus } from '../transaction/youth-education-status.entity';
 import { Service } from '../transaction/service.entity';
 import { Enrollment } from './enrollment.entity';
 import { CreateEnrollmentInput, ExitEnrollmentInput, UpdateEnrollmentInput } from './enrollment.inputs';
@@ -105,6 +109,35 @@ export class EnrollmentResolver {
   })
   healthAndDv(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(HealthAndDv).load(e.id);
+  }
+
+  @FieldResolver(() => [IncomeBenefits], {
+    description:
+      'Income, non-cash benefits and health insurance records (HUD 4.02-4.04) visible to you; amounts need health:read.',
+  })
+  incomeBenefits(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.childrenOf(IncomeBenefits).load(e.id);
+  }
+
+  @FieldResolver(() => [Disabilities], {
+    description: 'Disability records (HUD 4.05-4.10) visible to you; the answers need health:read.',
+  })
+  disabilities(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.childrenOf(Disabilities).load(e.id);
+  }
+
+  @FieldResolver(() => [EmploymentEducation], {
+    description: 'Employment and education records (HUD R4, R5, R6) visible to you.',
+  })
+  employmentEducation(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.childrenOf(EmploymentEducation).load(e.id);
+  }
+
+  @FieldResolver(() => [YouthEducationStatus], {
+    description: 'Youth education status records (HUD C3) visible to you.',
+  })
+  youthEducationStatus(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.childrenOf(YouthEducationStatus).load(e.id);
   }
 
   @Mutation(() => Enrollment, { description: 'Enroll a client in a program of the active organization.' })

@@ -25,6 +25,10 @@ import type { Assessment } from '../transaction/assessment.entity';
 import type { CeEvent } from '../transaction/ce-event.entity';
 import type { CurrentLivingSituation } from '../transaction/current-living-situation.entity';
 import type { HealthAndDv } from '../transaction/health-and-dv.entity';
+import type { Disabilities } from '../transaction/disabilities.entity';
+import type { EmploymentEducation } from '../transaction/employment-education.entity';
+import type { IncomeBenefits } from '../transaction/income-benefits.entity';
+import type { YouthEducationStatus } from '../transaction/youth-education-status.entity';
 import type { Service } from '../transaction/service.entity';
 import type { HudColumns, HudCsvFileName } from './columns';
 import { hudDate, hudDateTime } from './csv-writer';
@@ -213,7 +217,7 @@ export const ceParticipationRow: RowMapper<'CEParticipation.csv', CeParticipatio
 
 // ---------------------------------------------------------------- client-level records
 
-const RACE_COLUMNS = {
+export const RACE_COLUMNS = {
   AmIndAKNative: RaceEthnicity.AMERICAN_INDIAN_ALASKA_NATIVE_OR_INDIGENOUS,
   Asian: RaceEthnicity.ASIAN_OR_ASIAN_AMERICAN,
   BlackAfAmerican: RaceEthnicity.BLACK_AFRICAN_AMERICAN_OR_AFRICAN,
@@ -243,7 +247,7 @@ function raceColumns(race: readonly RaceEthnicity[] | null) {
   };
 }
 
-const V1 = {
+export const V1 = {
   YearEnteredService: 'yearEnteredService',
   YearSeparated: 'yearSeparated',
   WorldWarII: 'worldWarII',
@@ -413,6 +417,179 @@ export const healthAndDvRow: RowMapper<'HealthAndDV.csv', HealthAndDv> = {
   },
 };
 
+/** Dollars with two decimals, as HUD's M (money) type. */
+const money = (value: number | null | undefined): string | null =>
+  value === null || value === undefined ? null : Number(value).toFixed(2);
+
+export const incomeBenefitsRow: RowMapper<'IncomeBenefits.csv', IncomeBenefits> = {
+  file: 'IncomeBenefits.csv',
+  map: (r, ctx) => ({
+    IncomeBenefitsID: id(r.id),
+    ...ofEnrollment(r),
+    InformationDate: hudDate(r.informationDate),
+    IncomeFromAnySource: code(r.incomeFromAnySource),
+    TotalMonthlyIncome: money(r.totalMonthlyIncome),
+    Earned: code(r.earned),
+    EarnedAmount: money(r.earnedAmount),
+    Unemployment: code(r.unemployment),
+    UnemploymentAmount: money(r.unemploymentAmount),
+    SSI: code(r.ssi),
+    SSIAmount: money(r.ssiAmount),
+    SSDI: code(r.ssdi),
+    SSDIAmount: money(r.ssdiAmount),
+    VADisabilityService: code(r.vaDisabilityService),
+    VADisabilityServiceAmount: money(r.vaDisabilityServiceAmount),
+    VADisabilityNonService: code(r.vaDisabilityNonService),
+    VADisabilityNonServiceAmount: money(r.vaDisabilityNonServiceAmount),
+    PrivateDisability: code(r.privateDisability),
+    PrivateDisabilityAmount: money(r.privateDisabilityAmount),
+    WorkersComp: code(r.workersComp),
+    WorkersCompAmount: money(r.workersCompAmount),
+    TANF: code(r.tanf),
+    TANFAmount: money(r.tanfAmount),
+    GA: code(r.ga),
+    GAAmount: money(r.gaAmount),
+    SocSecRetirement: code(r.socSecRetirement),
+    SocSecRetirementAmount: money(r.socSecRetirementAmount),
+    Pension: code(r.pension),
+    PensionAmount: money(r.pensionAmount),
+    ChildSupport: code(r.childSupport),
+    ChildSupportAmount: money(r.childSupportAmount),
+    Alimony: code(r.alimony),
+    AlimonyAmount: money(r.alimonyAmount),
+    OtherIncomeSource: code(r.otherIncomeSource),
+    OtherIncomeAmount: money(r.otherIncomeAmount),
+    OtherIncomeSourceIdentify: r.otherIncomeSourceIdentify,
+    BenefitsFromAnySource: code(r.benefitsFromAnySource),
+    SNAP: code(r.snap),
+    WIC: code(r.wic),
+    TANFChildCare: code(r.tanfChildCare),
+    TANFTransportation: code(r.tanfTransportation),
+    OtherTANF: code(r.otherTanf),
+    OtherBenefitsSource: code(r.otherBenefitsSource),
+    OtherBenefitsSourceIdentify: r.otherBenefitsSourceIdentify,
+    InsuranceFromAnySource: code(r.insuranceFromAnySource),
+    Medicaid: code(r.medicaid),
+    NoMedicaidReason: code(r.noMedicaidReason),
+    Medicare: code(r.medicare),
+    NoMedicareReason: code(r.noMedicareReason),
+    SCHIP: code(r.schip),
+    NoSCHIPReason: code(r.noSCHIPReason),
+    VHAServices: code(r.vhaServices),
+    NoVHAReason: code(r.noVHAReason),
+    EmployerProvided: code(r.employerProvided),
+    NoEmployerProvidedReason: code(r.noEmployerProvidedReason),
+    COBRA: code(r.cobra),
+    NoCOBRAReason: code(r.noCOBRAReason),
+    PrivatePay: code(r.privatePay),
+    NoPrivatePayReason: code(r.noPrivatePayReason),
+    StateHealthIns: code(r.stateHealthIns),
+    NoStateHealthInsReason: code(r.noStateHealthInsReason),
+    IndianHealthServices: code(r.indianHealthServices),
+    NoIndianHealthServicesReason: code(r.noIndianHealthServicesReason),
+    OtherInsurance: code(r.otherInsurance),
+    OtherInsuranceIdentify: r.otherInsuranceIdentify,
+    ADAP: code(r.adap),
+    NoADAPReason: code(r.noAdapReason),
+    RyanWhiteMedDent: code(r.ryanWhiteMedDent),
+    NoRyanWhiteReason: code(r.noRyanWhiteReason),
+    ConnectionWithSOAR: code(r.connectionWithSoar),
+    DataCollectionStage: r.dataCollectionStage,
+    ...trailer(r, ctx),
+  }),
+  sources: {
+    TotalMonthlyIncome: 'totalMonthlyIncome',
+    EarnedAmount: 'earnedAmount',
+    UnemploymentAmount: 'unemploymentAmount',
+    SSI: 'ssi',
+    SSIAmount: 'ssiAmount',
+    SSDI: 'ssdi',
+    SSDIAmount: 'ssdiAmount',
+    VADisabilityService: 'vaDisabilityService',
+    VADisabilityServiceAmount: 'vaDisabilityServiceAmount',
+    VADisabilityNonService: 'vaDisabilityNonService',
+    VADisabilityNonServiceAmount: 'vaDisabilityNonServiceAmount',
+    PrivateDisability: 'privateDisability',
+    PrivateDisabilityAmount: 'privateDisabilityAmount',
+    WorkersCompAmount: 'workersCompAmount',
+    TANFAmount: 'tanfAmount',
+    GAAmount: 'gaAmount',
+    SocSecRetirementAmount: 'socSecRetirementAmount',
+    PensionAmount: 'pensionAmount',
+    ChildSupportAmount: 'childSupportAmount',
+    AlimonyAmount: 'alimonyAmount',
+    OtherIncomeAmount: 'otherIncomeAmount',
+    ADAP: 'adap',
+    NoADAPReason: 'noAdapReason',
+    RyanWhiteMedDent: 'ryanWhiteMedDent',
+    NoRyanWhiteReason: 'noRyanWhiteReason',
+  },
+};
+
+export const disabilitiesRow: RowMapper<'Disabilities.csv', Disabilities> = {
+  file: 'Disabilities.csv',
+  map: (r, ctx) => ({
+    DisabilitiesID: id(r.id),
+    ...ofEnrollment(r),
+    InformationDate: hudDate(r.informationDate),
+    DisabilityType: code(r.disabilityType),
+    DisabilityResponse: code(r.disabilityResponse),
+    IndefiniteAndImpairs: code(r.indefiniteAndImpairs),
+    TCellCountAvailable: code(r.tCellCountAvailable),
+    TCellCount: code(r.tCellCount),
+    TCellSource: code(r.tCellSource),
+    ViralLoadAvailable: code(r.viralLoadAvailable),
+    ViralLoad: code(r.viralLoad),
+    ViralLoadSource: code(r.viralLoadSource),
+    AntiRetroviral: code(r.antiRetroviral),
+    DataCollectionStage: r.dataCollectionStage,
+    ...trailer(r, ctx),
+  }),
+  sources: {
+    DisabilityResponse: 'disabilityResponse',
+    IndefiniteAndImpairs: 'indefiniteAndImpairs',
+    TCellCountAvailable: 'tCellCountAvailable',
+    TCellCount: 'tCellCount',
+    TCellSource: 'tCellSource',
+    ViralLoadAvailable: 'viralLoadAvailable',
+    ViralLoad: 'viralLoad',
+    ViralLoadSource: 'viralLoadSource',
+    AntiRetroviral: 'antiRetroviral',
+  },
+};
+
+export const employmentEducationRow: RowMapper<'EmploymentEducation.csv', EmploymentEducation> = {
+  file: 'EmploymentEducation.csv',
+  map: (r, ctx) => ({
+    EmploymentEducationID: id(r.id),
+    ...ofEnrollment(r),
+    InformationDate: hudDate(r.informationDate),
+    LastGradeCompleted: code(r.lastGradeCompleted),
+    SchoolStatus: code(r.schoolStatus),
+    Employed: code(r.employed),
+    EmploymentType: code(r.employmentType),
+    NotEmployedReason: code(r.notEmployedReason),
+    DataCollectionStage: r.dataCollectionStage,
+    ...trailer(r, ctx),
+  }),
+  sources: {},
+};
+
+export const youthEducationStatusRow: RowMapper<'YouthEducationStatus.csv', YouthEducationStatus> = {
+  file: 'YouthEducationStatus.csv',
+  map: (r, ctx) => ({
+    YouthEducationStatusID: id(r.id),
+    ...ofEnrollment(r),
+    InformationDate: hudDate(r.informationDate),
+    CurrentSchoolAttend: code(r.currentSchoolAttend),
+    MostRecentEdStatus: code(r.mostRecentEdStatus),
+    CurrentEdStatus: code(r.currentEdStatus),
+    DataCollectionStage: r.dataCollectionStage,
+    ...trailer(r, ctx),
+  }),
+  sources: {},
+};
+
 // ---------------------------------------------------------------- users and the export itself
 
 export const userRow: RowMapper<'User.csv', User> = {
@@ -495,6 +672,10 @@ export const ROW_MAPPERS = {
   'Assessment.csv': assessmentRow,
   'Event.csv': eventRow,
   'HealthAndDV.csv': healthAndDvRow,
+  'IncomeBenefits.csv': incomeBenefitsRow,
+  'Disabilities.csv': disabilitiesRow,
+  'EmploymentEducation.csv': employmentEducationRow,
+  'YouthEducationStatus.csv': youthEducationStatusRow,
   'Funder.csv': funderRow,
   'Inventory.csv': inventoryRow,
   'ProjectCoC.csv': projectCocRow,

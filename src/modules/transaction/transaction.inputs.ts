@@ -18,7 +18,7 @@ import { LocalDate } from '../../graphql/scalars';
 import { AssessmentAnswerInput } from '../ce/ce.types';
 
 @InputType()
-abstract class EnrollmentTransactionInput {
+export abstract class EnrollmentTransactionInput {
   @Field(() => ID, {
     description: 'The enrollment (visible to you, in a program of the active organization).',
   })

@@ -30,6 +30,24 @@ const GUARDED: Record<string, Record<string, string>> = {
     general_health_status: 'health:read',
   },
   assessment: { score: 'assessment.score:read' },
+  // Issue 12: disability answers and HIV details are health data; income amounts, disability
+  // incomes and HIV-related programs reveal health too.
+  disabilities: {
+    disability_response: 'health:read',
+    indefinite_and_impairs: 'health:read',
+    t_cell_count: 'health:read',
+    viral_load: 'health:read',
+    anti_retroviral: 'health:read',
+  },
+  income_benefits: {
+    total_monthly_income: 'health:read',
+    earned_amount: 'health:read',
+    ssi: 'health:read',
+    ssi_amount: 'health:read',
+    ssdi_amount: 'health:read',
+    adap: 'health:read',
+    ryan_white_med_dent: 'health:read',
+  },
 };
 
 const pascal = (table: string) =>
