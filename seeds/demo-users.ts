@@ -46,6 +46,7 @@ const USERS = {
   'dana.dv':        { displayName: 'Dana Kowalski',  workgroups: ['HMIS Users'], orgs: { SHD: LOGIN_EDIT } },
   'nora.new':       { displayName: 'Nora Lindqvist', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, euaAccepted: false },
   'ivan.idle':      { displayName: 'Ivan Petrov',    workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT }, lastLoginDaysAgo: 61 },
+  'dara.data':      { displayName: 'Dara Quinn',     workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, accessRole: AccessRole.AGENCY_STAFF_DATA_ANALYSIS },
   'devon.departed': { displayName: 'Devon Marsh',    workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, deactivationReason: 'left the agency' },
 } satisfies Record<string, UserSeed>;
 

@@ -88,6 +88,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** How long to wait for a new database connection before answering SERVICE_UNAVAILABLE. */
   dbConnectTimeoutMs: number;
+  /** Report cells counting fewer than this many records are shown as suppressed (access model §10); 0 turns it off. */
+  reportMinCell: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBatch: envInt(env, 'GRAPHQL_MAX_BATCH', 0),
     requestBodyLimit: bodyLimit(env.REQUEST_BODY_LIMIT),
     requestTimeoutMs: envInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    reportMinCell: envInt(env, 'REPORT_MIN_CELL', 11),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

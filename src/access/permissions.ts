@@ -55,6 +55,11 @@ export const QUERY_RULES: Record<string, RootRule> = {
   auditEvents: 'auditReader',
   // Any READY session: every workgroup holds program:read, and §2.2 keeps it from sessions without a context.
   explainAccess: 'program:read',
+  // Reports (issue 15): the service also checks the capability of what is counted.
+  clientCounts: 'report:run',
+  enrollmentCounts: 'report:run',
+  serviceCounts: 'report:run',
+  dataQuality: 'report:run',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {

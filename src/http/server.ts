@@ -15,6 +15,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
+import { reportCsvRouter } from '../modules/report/report-csv';
 import { createDataSource, databaseKind } from '../database/data-source';
 import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
@@ -53,6 +54,8 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   ds: DataSource;
+  /** The configuration the server runs with (tests change reportMinCell between requests). */
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -244,6 +247,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
   app.use(
+    apiHeaders,
+    reportCsvRouter(ds, config, (req, token) => sessionAccess(ds, config, req, token), bearer),
+  );
+  app.use(
     '/graphql',
     apiHeaders,
     corsPolicy(config),
@@ -288,6 +295,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   return {
     url,
     ds,
+    config,
     close() {
       draining = true;
       closing ??= (async () => {
