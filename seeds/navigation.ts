@@ -151,11 +151,26 @@ export const MENU_OPTIONS: OptionSeed[] = [
     capabilities: ['ce.event:read'],
     form: 'ce.event',
   },
+  // Reports (issue 15): shown where report:run passes the role ceiling (data analysts, managers, administrators).
   {
-    code: 'reports.run',
+    code: 'reports.clientCounts',
     workspace: 'reports',
-    label: 'Reports',
-    operations: [],
+    label: 'Client counts',
+    operations: ['Query.clientCounts', 'Query.enrollmentCounts', 'Query.serviceCounts'],
+    capabilities: ['report:run'],
+  },
+  {
+    code: 'reports.dataQuality',
+    workspace: 'reports',
+    label: 'Data quality',
+    operations: ['Query.dataQuality'],
+    capabilities: ['report:run'],
+  },
+  {
+    code: 'reports.dashboard',
+    workspace: 'reports',
+    label: 'Dashboard',
+    operations: ['Query.clientCounts', 'Query.dataQuality', 'Query.programs'],
     capabilities: ['report:run'],
   },
   {

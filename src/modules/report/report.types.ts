@@ -93,7 +93,10 @@ export class ReportCell {
   })
   count: number | null;
 
-  @Field({ description: 'The count is under the minimum cell size and withheld (access model §10).' })
+  @Field({
+    description:
+      'The count is under the minimum cell size (REPORT_MIN_CELL) and withheld (docs/access-model.md, "Reports").',
+  })
   suppressed: boolean;
 }
 
