@@ -16,6 +16,7 @@ import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
 import { reportCsvRouter } from '../modules/report/report-csv';
+import { dashboardRouter } from '../modules/report/dashboard';
 import { createDataSource, databaseKind } from '../database/data-source';
 import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
@@ -246,7 +247,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
   });
   app.use(graphiqlRouter({ endpoint: '/graphql' }));
+  app.use(dashboardRouter());
   app.use(
+    '/reports',
     apiHeaders,
     reportCsvRouter(ds, config, (req, token) => sessionAccess(ds, config, req, token), bearer),
   );

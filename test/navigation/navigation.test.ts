@@ -142,7 +142,8 @@ describe('navigation', () => {
   test.each(CONTEXTS)("%s's navigation in %o shows the demo scenario's workspaces", async (user, ctx) => {
     const nav = await app.api.ok<any>(NAVIGATION, {}, await tokenFor(user, ctx));
     const expected = EXPECTED_WORKSPACES[ctx.workgroup].filter((w) => w !== 'Reports');
-    if (REPORT_USERS.includes(user)) expected.splice(ctx.workgroup === 'System Administrators' ? 0 : 1, 0, 'Reports');
+    if (REPORT_USERS.includes(user))
+      expected.splice(ctx.workgroup === 'System Administrators' ? 0 : 1, 0, 'Reports');
     expect(nav.navigation.workspaces.map((w: any) => w.name)).toEqual(expected);
   });
 

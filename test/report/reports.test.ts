@@ -323,7 +323,7 @@ describe('data quality', () => {
     expect(r.problemCount).toBeGreaterThanOrEqual(r.problems.length);
   });
 
-  test('each enrollment counts in exactly one category of 3.08, and timeliness counts no more starts than enrollments', async () => {
+  test('3.08 counts the enrollments of each program, and timeliness counts no more starts than that', async () => {
     const dara = await demo.as('dara.data');
     const r = (await dara.ok<any>(DQ, { input: { from: FROM, to: today } })).dataQuality;
     for (const p of r.programs) {

@@ -117,7 +117,7 @@ export function reportCsvRouter(
   bearer: (header: string | undefined) => string | null,
 ): express.Router {
   const router = express.Router();
-  router.get('/reports/:name.csv', async (req, res) => {
+  router.get('/:name.csv', async (req, res) => {
     const name = req.params.name;
     if (![...COUNT_REPORTS, 'dataQuality'].includes(name))
       return fail(
