@@ -197,6 +197,35 @@ function branch(def: ElementDef, d: Dialect, scope: AccessContext['scope'], to: 
 const BANDS = ['DAYS_0', 'DAYS_1_3', 'DAYS_4_6', 'DAYS_7_10', 'DAYS_11_PLUS'] as const;
 const BAND_FIELDS = ['days0', 'days1to3', 'days4to6', 'days7to10', 'days11plus'] as const;
 
+/**
+ * The report's statements (the bench's floor runs them too): counts per program, element and
+ * category; timeliness bands; and, when `problemsOf` is an organization, its records to fix.
+ */
+export function dataQualitySql(
+  scope: AccessContext['scope'],
+  d: Dialect,
+  params: { from: string; to: string; programIds: number[] },
+  shown: readonly ElementDef[] = ELEMENTS,
+  problemsOf: number | null = null,
+): { counts: string; timeliness: string; problems: string | null } {
+  const u = universe(scope, params.from, params.to, params.programIds);
+  const branches = shown.map((e) => branch(e, d, scope, params.to)).join(' UNION ALL ');
+  return {
+    counts: `WITH u AS (${u}) SELECT t.pid, t.el, t.sev, COUNT(*) AS n FROM (${branches}) t GROUP BY t.pid, t.el, t.sev`,
+    timeliness: `WITH u AS (${u})
+     SELECT u.pid, 'starts' AS kind, ${timelinessBandSql(d.daysToEntry('u.ed', 'u.ec'))} AS band, COUNT(*) AS n
+       FROM u WHERE u.ed >= ${lit(params.from)} GROUP BY u.pid, band
+     UNION ALL
+     SELECT u.pid, 'exits' AS kind, ${timelinessBandSql(d.daysToEntry('u.xd', 'u.xc'))} AS band, COUNT(*) AS n
+       FROM u WHERE u.xid IS NOT NULL AND u.xd <= ${lit(params.to)} GROUP BY u.pid, band`,
+    problems:
+      problemsOf === null
+        ? null
+        : `WITH u AS (${u}) SELECT t.pid, t.el, t.unit, t.cid, t.sev, COUNT(*) OVER () AS total FROM (${branches}) t
+         WHERE t.sev IN (2, 4, 5) AND t.owner = ${Math.trunc(problemsOf)} ORDER BY t.pid, t.el, t.unit LIMIT ${PROBLEM_LIMIT}`,
+  };
+}
+
 export async function runDataQuality(
   ctx: RequestContext,
   input: DataQualityInput,
@@ -208,29 +237,15 @@ export async function runDataQuality(
   const d = dialectOf(ctx.ds);
   const shown = ELEMENTS.filter((e) => !e.needs || access.has(e.needs));
   const withheld = new Set(ELEMENTS.filter((e) => !shown.includes(e)).map((e) => e.element));
-  const u = universe(scope, params.from, params.to, params.programIds);
-  const branches = shown.map((e) => branch(e, d, scope, params.to)).join(' UNION ALL ');
-
-  const counts: { pid: unknown; el: string; sev: unknown; n: unknown }[] = await ctx.ds.query(
-    `WITH u AS (${u}) SELECT t.pid, t.el, t.sev, COUNT(*) AS n FROM (${branches}) t GROUP BY t.pid, t.el, t.sev`,
-  );
-  const timely: { pid: unknown; kind: string; band: string; n: unknown }[] = await ctx.ds.query(
-    `WITH u AS (${u})
-     SELECT u.pid, 'starts' AS kind, ${timelinessBandSql(d.daysToEntry('u.ed', 'u.ec'))} AS band, COUNT(*) AS n
-       FROM u WHERE u.ed >= ${lit(params.from)} GROUP BY u.pid, band
-     UNION ALL
-     SELECT u.pid, 'exits' AS kind, ${timelinessBandSql(d.daysToEntry('u.xd', 'u.xc'))} AS band, COUNT(*) AS n
-       FROM u WHERE u.xid IS NOT NULL AND u.xd <= ${lit(params.to)} GROUP BY u.pid, band`,
-  );
   // Problems to fix: only records the active organization owns, and only when the caller may edit them.
   const org = access.organizationId as number;
+  const sql = dataQualitySql(scope, d, params, shown, access.mayEditOwnedBy(org) ? org : null);
+  const counts: { pid: unknown; el: string; sev: unknown; n: unknown }[] = await ctx.ds.query(sql.counts);
+  const timely: { pid: unknown; kind: string; band: string; n: unknown }[] = await ctx.ds.query(
+    sql.timeliness,
+  );
   type ProblemRow = { pid: unknown; el: string; unit: unknown; cid: unknown; sev: unknown; total: unknown };
-  const problemRows: ProblemRow[] = access.mayEditOwnedBy(org)
-    ? await ctx.ds.query(
-        `WITH u AS (${u}) SELECT t.pid, t.el, t.unit, t.cid, t.sev, COUNT(*) OVER () AS total FROM (${branches}) t
-         WHERE t.sev IN (2, 4, 5) AND t.owner = ${org} ORDER BY t.pid, t.el, t.unit LIMIT ${PROBLEM_LIMIT}`,
-      )
-    : [];
+  const problemRows: ProblemRow[] = sql.problems ? await ctx.ds.query(sql.problems) : [];
 
   const programIds = [...new Set([...counts.map((r) => Number(r.pid)), ...timely.map((r) => Number(r.pid))])];
   const names = new Map<number, string>();

@@ -14,7 +14,7 @@ export interface Dialect {
   daysToEntry(from: string, created: string): string;
 }
 
-const MYSQL: Dialect = {
+export const MYSQL_DIALECT: Dialect = {
   month: (d) => `DATE_FORMAT(${d}, '%Y-%m')`,
   age: (dob, on) => `TIMESTAMPDIFF(YEAR, ${dob}, ${on})`,
   daysToEntry: (from, created) => `DATEDIFF(${created}, ${from})`,
@@ -29,7 +29,7 @@ const SQLITE: Dialect = {
 
 export function dialectOf(db: DataSource | EntityManager): Dialect {
   const type = 'connection' in db ? db.connection.options.type : db.options.type;
-  return type === 'better-sqlite3' ? SQLITE : MYSQL;
+  return type === 'better-sqlite3' ? SQLITE : MYSQL_DIALECT;
 }
 
 /** HUD's age bands (APR Q11): under 5, 5-12, 13-17, 18-24, 25-34, 35-44, 45-54, 55-64, 65+. */
