@@ -26,7 +26,7 @@ const DQ = `query($input: DataQualityInput!) { dataQuality(input: $input) {
 const LIST = `query($after: String) { clients(first: 25, after: $after) {
   pageInfo { hasNextPage endCursor }
   edges { node { id dob sex veteranStatus
-    enrollments { id entryDate program { id projectType } exit { destination }
+    enrollments { id entryDate disablingCondition program { id projectType } exit { exitDate destination }
       services(first: 100) { edges { node { id dateProvided } } } } } } } }`;
 
 interface Listed {
@@ -37,8 +37,9 @@ interface Listed {
   enrollments: Array<{
     id: string;
     entryDate: string;
+    disablingCondition: string | null;
     program: { id: string; projectType: string };
-    exit: { destination: string } | null;
+    exit: { exitDate: string; destination: string } | null;
     services: { edges: Array<{ node: { id: string; dateProvided: string } }> };
   }>;
 }
@@ -336,6 +337,60 @@ describe('data quality', () => {
       ).toBeLessThanOrEqual(sum);
     }
   });
+
+  test.each(['dara.data', 'mina.manager'] as const)(
+    '%s: 3.08 and 3.06 counts equal a count over the enrollments and clients the same user can list',
+    async (username) => {
+      const caller = await demo.as(username);
+      const listed = await listAll(caller);
+      const from = addDays(today, -400);
+      const r = (await caller.ok<any>(DQ, { input: { from, to: today } })).dataQuality;
+      const sevOf = (v: string | null) =>
+        v === null
+          ? 'missing'
+          : v === 'DATA_NOT_COLLECTED'
+            ? 'dataNotCollected'
+            : v === 'CLIENT_DOESNT_KNOW' || v === 'CLIENT_PREFERS_NOT_TO_ANSWER'
+              ? 'doesNotKnowOrPrefersNot'
+              : 'complete';
+      const want = new Map<string, Record<string, number>>();
+      const clientsWant = new Map<string, Map<string, string>>();
+      for (const c of listed)
+        for (const e of c.enrollments) {
+          if (e.entryDate > today || (e.exit && e.exit.exitDate < from)) continue;
+          const row = want.get(e.program.id) ?? {};
+          const k = sevOf(e.disablingCondition);
+          row[k] = (row[k] ?? 0) + 1;
+          want.set(e.program.id, row);
+          const cl = clientsWant.get(e.program.id) ?? new Map<string, string>();
+          cl.set(c.id, sevOf(c.sex));
+          clientsWant.set(e.program.id, cl);
+        }
+      const cats = ['complete', 'doesNotKnowOrPrefersNot', 'dataNotCollected', 'missing', 'invalid'];
+      const got = new Map<string, Record<string, number>>();
+      const gotSex = new Map<string, Record<string, number>>();
+      for (const p of r.programs) {
+        const el = (n: string) => p.elements.find((e: any) => e.element === n);
+        got.set(
+          p.programId,
+          Object.fromEntries(cats.filter((c) => el('3.08')[c] > 0).map((c) => [c, el('3.08')[c]])),
+        );
+        gotSex.set(
+          p.programId,
+          Object.fromEntries(cats.filter((c) => el('3.06')[c] > 0).map((c) => [c, el('3.06')[c]])),
+        );
+      }
+      expect(got).toEqual(want);
+      const sexWant = new Map(
+        [...clientsWant].map(([pid, m]) => {
+          const row: Record<string, number> = {};
+          for (const v of m.values()) row[v] = (row[v] ?? 0) + 1;
+          return [pid, row];
+        }),
+      );
+      expect(gotSex).toEqual(sexWant);
+    },
+  );
 
   test('sam.shelter is refused with FORBIDDEN', async () => {
     const sam = await demo.as('sam.shelter');

@@ -183,15 +183,36 @@ function universe(scope: AccessContext['scope'], from: string, to: string, progr
       ${programIds.length ? `AND e.program_id IN (${programIds.join(', ')})` : ''}`;
 }
 
-function branch(def: ElementDef, d: Dialect, scope: AccessContext['scope'], to: string): string {
-  const sev = def.sev(d, scope);
-  if (def.unit === 'clients')
-    return `SELECT u.pid AS pid, '${def.element}' AS el, u.cid AS unit, u.cid AS cid, MAX(c.organization_id) AS owner, MAX(${sev}) AS sev
-      FROM u JOIN client c ON c.id = u.cid GROUP BY u.pid, u.cid`;
-  if (def.unit === 'enrollments')
-    return `SELECT u.pid AS pid, '${def.element}' AS el, u.eid AS unit, u.cid AS cid, u.org AS owner, ${sev} AS sev FROM u`;
-  return `SELECT u.pid AS pid, '${def.element}' AS el, u.xid AS unit, u.cid AS cid, u.xorg AS owner, ${sev} AS sev
-    FROM u WHERE u.xid IS NOT NULL AND u.xd <= ${lit(to)}`;
+const col = (def: ElementDef) => `s_${def.element.replace('.', '_')}`;
+
+/**
+ * Every shown element's severity per enrollment row, computed in one pass over the universe
+ * (CTE s), then unpivoted into (pid, el, unit, cid, owner, sev) rows per unit: clients (worst
+ * severity per program and client), enrollments, and exits in the period.
+ */
+function severities(shown: readonly ElementDef[], d: Dialect, scope: AccessContext['scope'], to: string) {
+  const stage = `SELECT u.pid, u.eid, u.cid, u.org, u.xid, u.xorg, u.xd, c.organization_id AS corg,
+      ${shown.map((e) => `(${e.sev(d, scope)}) AS ${col(e)}`).join(',\n      ')}
+    FROM u JOIN client c ON c.id = u.cid`;
+  const part = (unit: ElementDef['unit']) => shown.filter((e) => e.unit === unit);
+  const keys = (defs: ElementDef[]) => defs.map((e) => `SELECT '${e.element}' AS el`).join(' UNION ALL ');
+  const pick = (alias: string, defs: ElementDef[]) =>
+    `CASE k.el ${defs.map((e) => `WHEN '${e.element}' THEN ${alias}.${col(e)}`).join(' ')} END`;
+  const parts: string[] = [];
+  const clients = part('clients');
+  if (clients.length)
+    parts.push(`SELECT cs.pid, k.el, cs.cid AS unit, cs.cid, cs.owner, ${pick('cs', clients)} AS sev
+      FROM (SELECT s.pid, s.cid, MAX(s.corg) AS owner, ${clients.map((e) => `MAX(s.${col(e)}) AS ${col(e)}`).join(', ')}
+              FROM s GROUP BY s.pid, s.cid) cs CROSS JOIN (${keys(clients)}) k`);
+  const enrollments = part('enrollments');
+  if (enrollments.length)
+    parts.push(`SELECT s.pid, k.el, s.eid AS unit, s.cid, s.org AS owner, ${pick('s', enrollments)} AS sev
+      FROM s CROSS JOIN (${keys(enrollments)}) k`);
+  const exits = part('exits');
+  if (exits.length)
+    parts.push(`SELECT s.pid, k.el, s.xid AS unit, s.cid, s.xorg AS owner, ${pick('s', exits)} AS sev
+      FROM s CROSS JOIN (${keys(exits)}) k WHERE s.xid IS NOT NULL AND s.xd <= ${lit(to)}`);
+  return { stage, rows: parts.join(' UNION ALL ') };
 }
 
 const BANDS = ['DAYS_0', 'DAYS_1_3', 'DAYS_4_6', 'DAYS_7_10', 'DAYS_11_PLUS'] as const;
@@ -209,9 +230,11 @@ export function dataQualitySql(
   problemsOf: number | null = null,
 ): { counts: string; timeliness: string; problems: string | null } {
   const u = universe(scope, params.from, params.to, params.programIds);
-  const branches = shown.map((e) => branch(e, d, scope, params.to)).join(' UNION ALL ');
+  const sev = severities(shown, d, scope, params.to);
+  const branches = sev.rows;
+  const withS = `WITH u AS (${u}), s AS (${sev.stage})`;
   return {
-    counts: `WITH u AS (${u}) SELECT t.pid, t.el, t.sev, COUNT(*) AS n FROM (${branches}) t GROUP BY t.pid, t.el, t.sev`,
+    counts: `${withS} SELECT t.pid, t.el, t.sev, COUNT(*) AS n FROM (${branches}) t GROUP BY t.pid, t.el, t.sev`,
     timeliness: `WITH u AS (${u})
      SELECT u.pid, 'starts' AS kind, ${timelinessBandSql(d.daysToEntry('u.ed', 'u.ec'))} AS band, COUNT(*) AS n
        FROM u WHERE u.ed >= ${lit(params.from)} GROUP BY u.pid, band
@@ -221,7 +244,7 @@ export function dataQualitySql(
     problems:
       problemsOf === null
         ? null
-        : `WITH u AS (${u}) SELECT t.pid, t.el, t.unit, t.cid, t.sev, COUNT(*) OVER () AS total FROM (${branches}) t
+        : `${withS} SELECT t.pid, t.el, t.unit, t.cid, t.sev, COUNT(*) OVER () AS total FROM (${branches}) t
          WHERE t.sev IN (2, 4, 5) AND t.owner = ${Math.trunc(problemsOf)} ORDER BY t.pid, t.el, t.unit LIMIT ${PROBLEM_LIMIT}`,
   };
 }
