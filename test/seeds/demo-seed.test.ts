@@ -185,9 +185,10 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       users = Object.fromEntries((await q('SELECT * FROM app_user')).map((u) => [u.username, u]));
     });
 
-    it('creates the thirteen demo users', () => {
+    // Issue 15 adds dara.data (a data analyst) to the scenario's thirteen.
+    it('creates the fourteen demo users', () => {
       expect(Object.keys(users).sort()).toEqual([...DEMO_USERNAMES].sort());
-      expect(Object.keys(users)).toHaveLength(13);
+      expect(Object.keys(users)).toHaveLength(14);
       for (const u of Object.values(users)) expect(u.display_name).toBeTruthy();
     });
 
@@ -196,10 +197,13 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
       expect(await verifyPassword(users.admin.password_hash, PASSWORD)).toBe(true);
     });
 
-    it('assigns access roles: administrator, agency manager, staff', () => {
+    it('assigns access roles: administrator, agency manager, data analyst, staff', () => {
       expect(users.admin.access_role).toBe('SYSTEM_ADMINISTRATOR');
       expect(users['mina.manager'].access_role).toBe('AGENCY_MANAGER');
-      const staff = Object.values(users).filter((u) => !['admin', 'mina.manager'].includes(u.username));
+      expect(users['dara.data'].access_role).toBe('AGENCY_STAFF_DATA_ANALYSIS');
+      const staff = Object.values(users).filter(
+        (u) => !['admin', 'mina.manager', 'dara.data'].includes(u.username),
+      );
       expect(staff.every((u) => u.access_role === 'AGENCY_STAFF')).toBe(true);
     });
 
