@@ -259,6 +259,25 @@ describe('data quality', () => {
     },
   );
 
+  test('with the default minimum cell size no suppressed data-quality cell can be recovered from its row and the unit total', async () => {
+    demo.app.server.config.reportMinCell = 11;
+    const mina = await demo.as('mina.manager');
+    const r = (await mina.ok<any>(DQ, { input: { from: FROM, to: today } })).dataQuality;
+    const cats = ['complete', 'doesNotKnowOrPrefersNot', 'dataNotCollected', 'missing', 'invalid'];
+    let rowsWithSuppression = 0;
+    for (const p of r.programs)
+      for (const e of p.elements) {
+        if (!e.suppressed.length) continue;
+        rowsWithSuppression++;
+        for (const c of e.suppressed) expect(e[c]).toBeNull();
+        // A single suppressed cell beside a shown non-zero one would equal the unit total minus the rest.
+        const shownNonZero = cats.filter((c) => !e.suppressed.includes(c) && e[c] > 0);
+        expect(e.suppressed.length >= 2 || shownNonZero.length === 0).toBe(true);
+        for (const c of shownNonZero) expect(e[c]).toBeGreaterThanOrEqual(11);
+      }
+    expect(rowsWithSuppression).toBeGreaterThan(0);
+  });
+
   test('sam.shelter is refused with FORBIDDEN', async () => {
     const sam = await demo.as('sam.shelter');
     expect((await sam.error(DQ, { input: { from: FROM, to: today } })).code).toBe('FORBIDDEN');

@@ -332,7 +332,32 @@ function elementRow(
     row[field] = shown.count;
     if (shown.suppressed) row.suppressed.push(field);
   }
+  suppressComplement(
+    row as unknown as Record<string, number | null>,
+    row.suppressed,
+    Object.values(CATEGORY),
+  );
   return row;
+}
+
+/**
+ * Secondary suppression: the units of a row add up to a number other rows show (every client
+ * element of a program counts the same clients), so one suppressed cell could be recovered by
+ * subtraction. When a row has a suppressed cell, its largest shown cell is suppressed too: only
+ * the sum of a small and a large count can then be worked out, never the small one.
+ */
+function suppressComplement(
+  row: Record<string, number | null>,
+  suppressed: string[],
+  fields: readonly string[],
+): void {
+  if (!suppressed.length) return;
+  const largest = fields
+    .filter((f) => !suppressed.includes(f) && (row[f] ?? 0) > 0)
+    .sort((a, b) => (row[b] ?? 0) - (row[a] ?? 0))[0];
+  if (largest === undefined) return;
+  row[largest] = null;
+  suppressed.push(largest);
 }
 
 function timelinessRow(
@@ -350,6 +375,7 @@ function timelinessRow(
     row[BAND_FIELDS[i]] = shown.count;
     if (shown.suppressed) row.suppressed.push(BAND_FIELDS[i]);
   });
+  suppressComplement(row as unknown as Record<string, number | null>, row.suppressed, [...BAND_FIELDS]);
   return row;
 }
 
