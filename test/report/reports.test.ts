@@ -324,6 +324,19 @@ describe('CSV export', () => {
     expect((await csv(null, `/reports/clientCounts.csv?from=${FROM}&to=${today}`)).status).toBe(401);
   });
 
+  test('a CSV export is audited like the GraphQL report, with its format', async () => {
+    const dara = await demo.as('dara.data');
+    const res = await csv(dara, `/reports/enrollmentCounts.csv?from=${FROM}&to=${today}&groupBy=SEX`);
+    expect(res.status).toBe(200);
+    const [row] = await demo.sql<any>(
+      "SELECT user_id, action, after FROM audit_event WHERE operation = 'report:enrollmentCounts' ORDER BY id DESC",
+    );
+    const after = typeof row.after === 'string' ? JSON.parse(row.after) : row.after;
+    expect(Number(row.user_id)).toBe(demo.ids.users['dara.data']);
+    expect(after).toMatchObject({ format: 'csv', parameters: { groupBy: ['SEX'] } });
+    expect(after.cells).toBe(res.body.trim().split('\r\n').length - 2);
+  });
+
   test('the data-quality CSV lists the elements of each program', async () => {
     const mina = await demo.as('mina.manager');
     const res = await csv(mina, `/reports/dataQuality.csv?from=${FROM}&to=${today}`);
