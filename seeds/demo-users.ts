@@ -47,10 +47,10 @@ const USERS = {
   'dana.dv':        { displayName: 'Dana Kowalski',  workgroups: ['HMIS Users'], orgs: { SHD: LOGIN_EDIT } },
   'nora.new':       { displayName: 'Nora Lindqvist', workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, euaAccepted: false },
   'ivan.idle':      { displayName: 'Ivan Petrov',    workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT }, lastLoginDaysAgo: 61 },
+  'dara.data':      { displayName: 'Dara Quinn',     workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, accessRole: AccessRole.AGENCY_STAFF_DATA_ANALYSIS },
   'devon.departed': { displayName: 'Devon Marsh',    workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, deactivationReason: 'left the agency' },
   // Duplicates and requests: mina.manager asked for lee.leaving's deactivation; dara.data runs reports.
   'lee.leaving':    { displayName: 'Lee Archer',     workgroups: ['HMIS Users'], orgs: { HSS: LOGIN_EDIT } },
-  'dara.data':      { displayName: 'Dara Quinlan',   workgroups: ['HMIS Users'], orgs: { NSO: LOGIN_EDIT }, accessRole: AccessRole.AGENCY_STAFF_DATA_ANALYSIS },
 } satisfies Record<string, UserSeed>;
 
 export type DemoUsername = keyof typeof USERS;

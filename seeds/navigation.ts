@@ -204,6 +204,7 @@ export const MENU_OPTIONS: OptionSeed[] = [
     capabilities: ['ce.event:read'],
     form: 'ce.event',
   },
+  // Reports (issue 15): shown where report:run passes the role ceiling (data analysts, managers, administrators).
   {
     // Read-only: tara.trainee (assessment training pending) and the Priority List Managers use it.
     code: 'ce.queue',
@@ -240,10 +241,24 @@ export const MENU_OPTIONS: OptionSeed[] = [
     form: 'referral.response',
   },
   {
-    code: 'reports.run',
+    code: 'reports.clientCounts',
     workspace: 'reports',
-    label: 'Reports',
-    operations: [],
+    label: 'Client counts',
+    operations: ['Query.clientCounts', 'Query.enrollmentCounts', 'Query.serviceCounts'],
+    capabilities: ['report:run'],
+  },
+  {
+    code: 'reports.dataQuality',
+    workspace: 'reports',
+    label: 'Data quality',
+    operations: ['Query.dataQuality'],
+    capabilities: ['report:run'],
+  },
+  {
+    code: 'reports.dashboard',
+    workspace: 'reports',
+    label: 'Dashboard',
+    operations: ['Query.clientCounts', 'Query.dataQuality', 'Query.programs'],
     capabilities: ['report:run'],
   },
   {

@@ -30,6 +30,9 @@ const HMIS_USERS: readonly Capability[] = [
   'health:read',
   'health:write',
   'program:read',
+  // Every workgroup built on HMIS Users holds it; the access-role ceiling lets it through only
+  // for data analysts, managers and administrators (spec §1).
+  'report:run',
 ];
 
 /** `base` plus `added`, minus `removed`. */
@@ -64,7 +67,7 @@ export const WORKGROUP_NAMES = Object.keys(WORKGROUP_CAPABILITIES) as WorkgroupN
 
 export const WORKGROUP_DESCRIPTIONS: Record<WorkgroupName, string> = {
   'HMIS Users':
-    'The core: clients, enrollments, exits, services, current living situation, assessments (read), programs.',
+    'The core: clients, enrollments, exits, services, current living situation, assessments (read), programs, and reports (for data analysts, managers and administrators).',
   'Emergency Shelter Staff':
     'HMIS Users plus the Housing workspace: facilities, beds, bed check-in and check-out.',
   'Shelter Reservation Team':

@@ -98,6 +98,8 @@ export interface Config {
   metricsPort: number;
   /** Duplicate checks (possibleDuplicates) one user may run per minute, counted in the database. */
   duplicateChecksPerMinute: number;
+  /** Report cells counting fewer than this many records are shown as suppressed (access model §10); 0 turns it off. */
+  reportMinCell: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBatch: envInt(env, 'GRAPHQL_MAX_BATCH', 0),
     requestBodyLimit: bodyLimit(env.REQUEST_BODY_LIMIT),
     requestTimeoutMs: envInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
+    reportMinCell: envInt(env, 'REPORT_MIN_CELL', 11),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

@@ -22,7 +22,10 @@ registerEnumType(AccessRole, {
         'As AGENCY_STAFF, but assessments are read-only until the required assessment training is recorded.',
     },
     AGENCY_STAFF_DATA_ANALYSIS: { description: 'As AGENCY_STAFF, plus reports and aggregate queries.' },
-    AGENCY_MANAGER: { description: 'As AGENCY_STAFF, plus (soft) deletes of records the user may edit.' },
+    AGENCY_MANAGER: {
+      description:
+        'As AGENCY_STAFF, plus reports and aggregate queries and (soft) deletes of records the user may edit.',
+    },
     SYSTEM_ADMINISTRATOR: {
       description: 'No ceiling: everything the workgroups grant, including administration.',
     },
@@ -33,7 +36,10 @@ registerEnumType(AccessRole, {
 export function roleAllows(role: AccessRole, capability: Capability): boolean {
   if (role === AccessRole.SYSTEM_ADMINISTRATOR) return true;
   if (ADMIN_CAPABILITIES.includes(capability)) return false;
-  if (capability === 'report:run') return role === AccessRole.AGENCY_STAFF_DATA_ANALYSIS;
+  // Spec §1: the data analysis and manager ceilings let reports through; plain and
+  // training-pending staff are stopped even where their workgroup grants report:run.
+  if (capability === 'report:run')
+    return role === AccessRole.AGENCY_STAFF_DATA_ANALYSIS || role === AccessRole.AGENCY_MANAGER;
   if (role === AccessRole.AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING)
     return !ASSESSMENT_WRITE_CAPABILITIES.includes(capability);
   return true;

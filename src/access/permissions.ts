@@ -69,6 +69,11 @@ export const QUERY_RULES: Record<string, RootRule> = {
   duplicateCandidates: 'client:merge',
   deletedRecords: 'client:read',
   accountRequests: 'userAdmin',
+  // Reports (issue 15): the service also checks the capability of what is counted.
+  clientCounts: 'report:run',
+  enrollmentCounts: 'report:run',
+  serviceCounts: 'report:run',
+  dataQuality: 'report:run',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {

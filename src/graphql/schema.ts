@@ -18,6 +18,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { ExplainResolver } from '../modules/explain/explain.resolver';
 import { UsersResolver } from '../modules/users/users.resolver';
+import { ReportResolver } from '../modules/report/report.resolver';
 import { Client } from '../modules/client/client.entity';
 import { ClientResolver } from '../modules/client/client.resolver';
 import { Enrollment } from '../modules/enrollment/enrollment.entity';
@@ -75,6 +76,7 @@ const RESOLVERS = [
   ExplainResolver,
   StewardshipResolver,
   AccountRequestResolver,
+  ReportResolver,
 ] as const;
 
 // Client has its own access/organization resolvers in ClientResolver.

@@ -15,6 +15,8 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { accessForToken, touchSession } from '../auth/session-store';
 import { loadConfig, type Config } from '../config';
+import { reportCsvRouter } from '../modules/report/report-csv';
+import { dashboardRouter } from '../modules/report/dashboard';
 import { createDataSource, databaseKind } from '../database/data-source';
 import { ReadRouting } from '../database/replicas';
 import { prepareDatabase } from '../../seeds/prepare';
@@ -62,6 +64,8 @@ export interface RunningServer {
   routing: ReadRouting;
   /** The separate metrics listener's URL, when METRICS_PORT is set. */
   metricsUrl?: string;
+  /** The configuration the server runs with (tests change reportMinCell between requests). */
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -275,6 +279,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       next(err);
     }
   });
+  app.use(dashboardRouter());
+  app.use(
+    '/reports',
+    apiHeaders,
+    reportCsvRouter(
+      ds,
+      config,
+      async (req, token) => (await sessionAccess(ds, config, req, token))?.access ?? null,
+      bearer,
+    ),
+  );
   app.use(
     '/graphql',
     apiHeaders,
@@ -337,6 +352,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ds,
     routing,
     metricsUrl,
+    config,
     close() {
       draining = true;
       closing ??= (async () => {

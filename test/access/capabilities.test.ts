@@ -173,10 +173,14 @@ describe('access roles are ceilings', () => {
     });
   });
 
-  test('report:run passes only the AGENCY_STAFF_DATA_ANALYSIS and SYSTEM_ADMINISTRATOR ceilings', async () => {
+  // Spec §1 (issue 15): the manager ceiling lets report:run through too; HMIS Users holds it as data.
+  test('report:run passes only the AGENCY_STAFF_DATA_ANALYSIS, AGENCY_MANAGER and SYSTEM_ADMINISTRATOR ceilings', async () => {
     expect((await (await demo.as('admin')).ok(ME)).me.capabilities).toContain('report:run');
+    expect((await (await demo.as('mina.manager')).ok(ME)).me.capabilities).toContain('report:run');
+    expect((await (await demo.as('dara.data')).ok(ME)).me.capabilities).toContain('report:run');
+    expect((await (await demo.as('sam.shelter')).ok(ME)).me.capabilities).not.toContain('report:run');
     const user = demo.ids.users['olga.outreach'];
-    await granting('HMIS Users', ['report:run'], async () => {
+    {
       const olga = await demo.as('olga.outreach');
       expect((await olga.ok(ME)).me.capabilities).not.toContain('report:run');
       await withChange(
@@ -190,7 +194,7 @@ describe('access roles are ceilings', () => {
           });
         },
       );
-    });
+    }
   });
 
   test('an unknown capability string stored as data grants nothing', async () => {

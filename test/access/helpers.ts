@@ -32,6 +32,7 @@ export const HOME = {
   'riley.reserve': { workgroup: 'Shelter Reservation Team', org: 'HSS' },
   'mina.manager': { workgroup: 'HMIS Users', org: 'HSS' },
   'dana.dv': { workgroup: 'HMIS Users', org: 'SHD' },
+  'dara.data': { workgroup: 'HMIS Users', org: 'NSO' },
 } as const satisfies Record<string, Context>;
 
 export type HomeUser = keyof typeof HOME;

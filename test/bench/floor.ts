@@ -17,6 +17,10 @@ import {
   type VisibilityScope,
 } from '../../src/access/visibility';
 import { hashToken } from '../../src/auth/tokens';
+import { dataQualitySql } from '../../src/modules/report/data-quality.service';
+import { MYSQL_DIALECT } from '../../src/modules/report/report-sql';
+import { countSql } from '../../src/modules/report/report.service';
+import { ReportGroupBy } from '../../src/modules/report/report.types';
 import { localToday } from '../../src/database/sql-time';
 
 export function openPool(url: string, connectionLimit = 10): Pool {
@@ -130,4 +134,44 @@ export async function floorQ4(
   ]);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return { ms, entries: Math.min(rows.length, n), total: Number(counted[0].n) };
+}
+
+/**
+ * The reports' floor (issue 15): R1 (clientCounts by program x month) and R2 (dataQuality) as the
+ * server's own statements, run by hand through mysql2 after the session statement. The server
+ * adds its program-name lookup, its audit insert and GraphQL/HTTP on top.
+ */
+export async function floorR1(
+  pool: Pool,
+  token: string,
+  from: string,
+  to: string,
+): Promise<{ ms: number; cells: number }> {
+  const t0 = process.hrtime.bigint();
+  const scope = await floorScope(pool, token);
+  const params = { from, to, programIds: [], groupBy: [ReportGroupBy.PROGRAM, ReportGroupBy.MONTH] };
+  const { sql, args } = countSql('clientCounts', params, scope, MYSQL_DIALECT);
+  const [rows] = await pool.query<RowDataPacket[]>(sql, args);
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, cells: rows.length };
+}
+
+export async function floorR2(
+  pool: Pool,
+  token: string,
+  from: string,
+  to: string,
+  problemsOf: number | null,
+): Promise<{ ms: number; rows: number }> {
+  const t0 = process.hrtime.bigint();
+  const scope = await floorScope(pool, token);
+  const sql = dataQualitySql(scope, MYSQL_DIALECT, { from, to, programIds: [] }, undefined, problemsOf);
+  const results = await Promise.all(
+    [sql.counts, sql.timeliness, sql.problems]
+      .filter((s): s is string => s !== null)
+      .map((s) => pool.query<RowDataPacket[]>(s)),
+  );
+  return {
+    ms: Number(process.hrtime.bigint() - t0) / 1e6,
+    rows: results.reduce((n, [r]) => n + r.length, 0),
+  };
 }

@@ -40,6 +40,16 @@ export const Q4 = `query Q4($n: Int!) {
   }
 }`;
 
+/** R1 report: clients by program x month of project start over one year (issue 15). */
+export const R1 = `query R1($input: ReportInput!) {
+  clientCounts(input: $input) { total someSuppressed cells { count suppressed keys { dimension value } } }
+}`;
+
+/** R2 report: data quality of every program the user sees over one year (issue 15). */
+export const R2 = `query R2($input: DataQualityInput!) {
+  dataQuality(input: $input) { problemCount programs { programId elements { element complete missing invalid } } problems { recordId problem } }
+}`;
+
 export const LOGIN = `mutation Login($u: String!, $p: String!) { login(username: $u, password: $p) { token me { state activeOrganization { id code } capabilities } } }`;
 
 let keys = 0;

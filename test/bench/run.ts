@@ -15,15 +15,16 @@ import 'reflect-metadata';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import type { Pool } from 'mysql2/promise';
+import type { Pool, RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 import { ok, post } from './client';
 import { benchConfig, datasetPresent, ensureDataset, type DatasetInfo } from './dataset';
 import { explainQ1, type PlanRow } from './explain';
-import { floorQ1, floorQ4, floorScope, openPool } from './floor';
+import { floorQ1, floorQ4, floorR1, floorR2, floorScope, openPool } from './floor';
 import { databaseUrl, parseOptions, SCALES, type BenchOptions, type ScaleName } from './options';
-import { idempotencyHeader, Q1, Q2, Q3, Q4 } from './queries';
+import { idempotencyHeader, Q1, Q2, Q3, Q4, R1, R2 } from './queries';
+import { addDays, localToday } from '../../src/database/sql-time';
 import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
@@ -425,6 +426,11 @@ async function main(): Promise<void> {
     log('stewardship: duplicate check, duplicate queue, merge');
     const stewardship = await benchStewardship({ pool, ds, config, prod, actor, samples: opts.samples, log });
 
+    // Reports (issue 15): R1 clientCounts by program x month over a year, R2 data quality of every
+    // program the actor sees, as a data analyst (the role ceiling lets report:run through; the
+    // synthetic workgroups hold it as data). Statements per request, and p50 against the floor.
+    const reports = await benchReports(pool, prod, actor, opts.samples);
+
     // Scale (target 6): prod on the other data set, interleaved with prod on this one.
     let scaleTimes: Record<string, Record<string, number[]>> | null = null;
     const scope = await floorScope(pool, token);
@@ -489,6 +495,7 @@ async function main(): Promise<void> {
       q2q3,
       q3Key,
       q4,
+      reports,
       stmts,
       naiveStmts,
       scaleTimes,
@@ -516,6 +523,7 @@ interface ReportInput {
   q3Key: Record<string, number[]>;
   /** Q4 priority list page, prod and its raw SQL floor; null when the actor may not read the list. */
   q4: Record<string, number[]> | null;
+  reports: ReportsBench;
   stmts: Record<string, string[]>;
   naiveStmts: string[];
   scaleTimes: Record<string, Record<string, number[]>> | null;
@@ -636,6 +644,17 @@ function report(r: ReportInput): void {
     }
   } else
     rows.push(['6 scale: Q1 p50 1m/100k clients', 'not run (no 1m data set; --scale 1m)', '<= 1.5', 'n/a']);
+  for (const [name, b] of Object.entries(r.reports.times)) {
+    const ratio = p50(b.prod) / p50(b.floor);
+    const counts = r.reports.statements[name];
+    rows.push([
+      `8 report ${name} p50 prod/floor (raw SQL via mysql2)`,
+      `${ratio.toFixed(2)}x (prod ${fmtMs(p50(b.prod))}, floor ${fmtMs(p50(b.floor))}); statements: one month ${counts.month} / one year ${counts.year}`,
+      '<= 2x; statements equal',
+      pass(ratio <= 2 && counts.month === counts.year),
+    ]);
+  }
+
   for (const plan of r.plans) {
     const scans = plan.rows.filter((p) => p.fullScan);
     rows.push([
@@ -763,3 +782,73 @@ main().catch((err: unknown) => {
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });
+
+interface ReportsBench {
+  times: Record<string, Record<'prod' | 'floor', number[]>>;
+  /** Statements of one request over one month and over one year (constant in the data covered). */
+  statements: Record<string, { month: number; year: number }>;
+}
+
+/**
+ * R1 and R2 against prod and their floor (floor.ts), interleaved, as the bench actor promoted to
+ * AGENCY_STAFF_DATA_ANALYSIS for the duration (its access role is restored afterwards).
+ */
+async function benchReports(
+  pool: Pool,
+  prod: ServerProcess,
+  actor: BenchActor,
+  samples: number,
+): Promise<ReportsBench> {
+  const [before] = (
+    await pool.query<RowDataPacket[]>('SELECT access_role FROM app_user WHERE id = ?', [actor.userId])
+  )[0];
+  await pool.query("UPDATE app_user SET access_role = 'AGENCY_STAFF_DATA_ANALYSIS' WHERE id = ?", [
+    actor.userId,
+  ]);
+  try {
+    const to = localToday();
+    const year = addDays(to, -365);
+    const month = addDays(to, -30);
+    const r1 = (from: string) => ({ input: { from, to, groupBy: ['PROGRAM', 'MONTH'] } });
+    const r2 = (from: string) => ({ input: { from, to } });
+    const statements: ReportsBench['statements'] = {
+      'R1 clientCounts program x month, 1 year': {
+        month: (await prod.statements(() => ok(prod.url, R1, r1(month), actor.token))).length,
+        year: (await prod.statements(() => ok(prod.url, R1, r1(year), actor.token))).length,
+      },
+      'R2 dataQuality, all programs, 1 year': {
+        month: (await prod.statements(() => ok(prod.url, R2, r2(month), actor.token))).length,
+        year: (await prod.statements(() => ok(prod.url, R2, r2(year), actor.token))).length,
+      },
+    };
+    const times: ReportsBench['times'] = {
+      'R1 clientCounts program x month, 1 year': (await sideBySide(
+        {
+          prod: async () => {
+            const res = await post(prod.url, R1, r1(year), actor.token);
+            checked('prod R1', res);
+            return res.ms;
+          },
+          floor: async () => (await floorR1(pool, actor.token, year, to)).ms,
+        },
+        samples,
+        'R1',
+      )) as Record<'prod' | 'floor', number[]>,
+      'R2 dataQuality, all programs, 1 year': (await sideBySide(
+        {
+          prod: async () => {
+            const res = await post(prod.url, R2, r2(year), actor.token);
+            checked('prod R2', res);
+            return res.ms;
+          },
+          floor: async () => (await floorR2(pool, actor.token, year, to, actor.organizationId)).ms,
+        },
+        samples,
+        'R2',
+      )) as Record<'prod' | 'floor', number[]>,
+    };
+    return { times, statements };
+  } finally {
+    await pool.query('UPDATE app_user SET access_role = ? WHERE id = ?', [before.access_role, actor.userId]);
+  }
+}

@@ -20,15 +20,14 @@ export function applyVspFlag(w: World, org: number): void {
 
 /**
  * What each access role lets through beyond everyday work, as the project reads §1
- * (docs/access-model.md: "AGENCY_MANAGER adds (soft) deletes"; reports pass only the data
- * analysis and administrator ceilings). The spec's §1 lets report:run through for managers too:
- * the lead has been told of the difference; with it, a manager could not manage a data analyst.
+ * (spec §1: reports pass the data analysis, manager and administrator ceilings; the manager
+ * ceiling adds (soft) deletes).
  */
 const ROLE_ALLOWS: Record<Role, readonly string[]> = {
   AGENCY_STAFF_ASSESSMENT_TRAINING_PENDING: [],
   AGENCY_STAFF: ['assessment writes'],
   AGENCY_STAFF_DATA_ANALYSIS: ['assessment writes', 'reports'],
-  AGENCY_MANAGER: ['assessment writes', 'deletes'],
+  AGENCY_MANAGER: ['assessment writes', 'reports', 'deletes'],
   SYSTEM_ADMINISTRATOR: ['assessment writes', 'reports', 'deletes', 'administration'],
 };
 
