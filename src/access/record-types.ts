@@ -20,6 +20,7 @@ import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
 import { Service } from '../modules/transaction/service.entity';
+import { Reservation, Stay } from '../modules/housing/housing.entity';
 import type { Capability } from './capabilities';
 
 /** What a guarded field resolves to for a caller without the capability. */
@@ -78,6 +79,7 @@ const ENROLLMENT_CHILDREN = [
   'Assessment',
   'CeEvent',
   'HealthAndDv',
+  'Stay',
 ] as const;
 
 export const RECORD_TYPES: readonly RecordType[] = [
@@ -228,6 +230,36 @@ export const RECORD_TYPES: readonly RecordType[] = [
     cascade: [],
     reach: true,
     hudCsv: 'HealthAndDV.csv',
+  },
+  {
+    // A shelter stay (access model §8): owned by the shelter's organization, restricted as any transaction.
+    key: 'STAY',
+    typeName: 'Stay',
+    table: 'stay',
+    entity: () => Stay,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'bed:checkin',
+    fields: {},
+    words: { one: 'shelter stay', many: 'shelter stays' },
+    cascade: [],
+    reach: true,
+    hudCsv: null,
+  },
+  {
+    // A shelter reservation (access model §8): a transaction of the client, owned by the active org.
+    key: 'RESERVATION',
+    typeName: 'Reservation',
+    table: 'reservation',
+    entity: () => Reservation,
+    kind: 'transaction',
+    read: 'client:read',
+    write: 'reservation:manage',
+    fields: {},
+    words: { one: 'shelter reservation', many: 'shelter reservations' },
+    cascade: [],
+    reach: true,
+    hudCsv: null,
   },
   {
     key: 'PROGRAM',

@@ -42,6 +42,7 @@ import { CeEvent } from '../modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
 import { Service } from '../modules/transaction/service.entity';
+import { Bed, BedNight, Reservation, Stay } from '../modules/housing/housing.entity';
 
 export const ENTITIES = [
   Organization,
@@ -87,4 +88,8 @@ export const ENTITIES = [
   Form,
   WorkgroupNavigation,
   EndUserAgreementVersion,
+  Bed,
+  Stay,
+  BedNight,
+  Reservation,
 ];

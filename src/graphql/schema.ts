@@ -30,6 +30,12 @@ import { HealthAndDv } from '../modules/transaction/health-and-dv.entity';
 import { recordFieldsResolver } from '../modules/transaction/record-fields.resolver';
 import { Service } from '../modules/transaction/service.entity';
 import { TransactionResolver } from '../modules/transaction/transaction.resolver';
+import { Reservation, Stay } from '../modules/housing/housing.entity';
+import {
+  HousingResolver,
+  ReservationFieldsResolver,
+  StayFieldsResolver,
+} from '../modules/housing/housing.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -48,6 +54,12 @@ const RESOLVERS = [
   recordFieldsResolver(Assessment, 'Assessment'),
   recordFieldsResolver(CeEvent, 'CeEvent'),
   recordFieldsResolver(HealthAndDv, 'HealthAndDv'),
+  // Housing and reservations (issue 13)
+  HousingResolver,
+  StayFieldsResolver,
+  ReservationFieldsResolver,
+  recordFieldsResolver(Stay, 'Stay'),
+  recordFieldsResolver(Reservation, 'Reservation'),
   // Administration and lifecycle (issue 4)
   SetupResolver,
   SharingResolver,

@@ -9,6 +9,8 @@ export enum ExplainRecordType {
   ASSESSMENT = 'ASSESSMENT',
   CE_EVENT = 'CE_EVENT',
   HEALTH_AND_DV = 'HEALTH_AND_DV',
+  STAY = 'STAY',
+  RESERVATION = 'RESERVATION',
   PROGRAM = 'PROGRAM',
 }
 
@@ -24,6 +26,8 @@ registerEnumType(ExplainRecordType, {
     ASSESSMENT: { description: 'A coordinated entry assessment (HUD 4.19).' },
     CE_EVENT: { description: 'A coordinated entry event (HUD 4.20).' },
     HEALTH_AND_DV: { description: 'A health and domestic violence record (HUD 4.11, R7).' },
+    STAY: { description: 'A shelter stay (check-in to check-out; its bed nights are HUD 4.14 services).' },
+    RESERVATION: { description: 'A shelter reservation.' },
     PROGRAM: { description: 'A program (HUD 2.02).' },
   },
 });
