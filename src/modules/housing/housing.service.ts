@@ -317,13 +317,13 @@ interface BedNightParts {
   enrollment: Enrollment;
   bedId: number;
   night: string;
-  access: AccessContext;
+  access: AccessContext | null;
 }
 
 /** The night's HUD bed-night service and occupancy row, in the caller's transaction. */
-async function addBedNight(
+export async function addBedNight(
   m: EntityManager,
-  ctx: RequestContext,
+  ctx: Pick<RequestContext, 'access' | 'requestId'>,
   p: BedNightParts,
   operation: string,
 ): Promise<Service> {
@@ -343,15 +343,13 @@ async function addBedNight(
       otherTypeProvided: null,
     }),
   );
-  await m
-    .getRepository(BedNight)
-    .insert({
-      stayId: p.stay.id,
-      bedId: p.bedId,
-      clientId: p.stay.clientId,
-      night: p.night,
-      serviceId: service.id,
-    });
+  await m.getRepository(BedNight).insert({
+    stayId: p.stay.id,
+    bedId: p.bedId,
+    clientId: p.stay.clientId,
+    night: p.night,
+    serviceId: service.id,
+  });
   await recordChange(m, ctx, {
     action: 'CREATE',
     operation,
@@ -716,7 +714,7 @@ export async function recordBedNights(
 }
 
 /** Checks a stay out after its last recorded bed night (a guest who did not come back). */
-async function endAfterLastBedNight(
+export async function endAfterLastBedNight(
   m: EntityManager,
   ctx: Pick<RequestContext, 'access' | 'requestId'>,
   stay: Stay,
@@ -965,7 +963,7 @@ async function boardRows(
   const shown = `CASE WHEN ${transactionVisibility('x', access.scope)} AND ${clientVisibility('c', access.scope)} THEN 1 ELSE 0 END AS shown`;
   const common =
     'x.id, x.organization_id, x.client_id, x.restriction, x.created_at, x.updated_at, x.version, x.created_by_id, x.updated_by_id, x.date_deleted, x.bed_id, x.location_id, x.first_night, x.last_night';
-  const occupancy: Record<string, any>[] = await m.query(
+  const occupancy: Record<string, unknown>[] = await m.query(
     `SELECT 'S' AS kind, ${common}, x.enrollment_id, x.check_out_date, NULL AS status, NULL AS cancel_reason, NULL AS stay_id, ${shown}
        FROM stay x JOIN client c ON c.id = x.client_id
       WHERE x.location_id = ? AND x.date_deleted IS NULL AND x.first_night <= ? AND (x.last_night IS NULL OR x.last_night >= ?)

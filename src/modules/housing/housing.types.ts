@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../graphql/scalars';
 import { BedType } from '../../hud';
 import { Restriction } from '../../access/restriction';
