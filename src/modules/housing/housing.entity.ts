@@ -11,7 +11,7 @@ export enum BedStatus {
 
 registerEnumType(BedStatus, {
   name: 'BedStatus',
-  description: 'Whether a bed can be used (access model §8).',
+  description: 'Whether a bed can be used.',
   valuesConfig: {
     AVAILABLE: { description: 'In service: free, held or occupied depending on the night.' },
     OUT_OF_SERVICE: { description: 'Out of service (repairs, cleaning, ...); nobody can be checked in.' },
@@ -108,7 +108,7 @@ export class Stay extends TransactionRecord {
   @Column()
   bedId: number;
 
-  @Field(() => LocalDate, { description: 'The first night (named by its start date, access model §8).' })
+  @Field(() => LocalDate, { description: 'The first night (named by its start date).' })
   @Column({ type: 'date' })
   firstNight: string;
 

@@ -14,7 +14,7 @@ export enum BedState {
 
 registerEnumType(BedState, {
   name: 'BedState',
-  description: 'The state of a bed on one night (access model §8).',
+  description: 'The state of a bed on one night.',
   valuesConfig: {
     FREE: { description: 'In service, nobody in it, no reservation holding it.' },
     HELD: { description: 'Held by an active reservation until the facility hold time.' },
@@ -25,7 +25,7 @@ registerEnumType(BedState, {
 
 /** A shelter facility: an organization's Location with facility fields (one entity). */
 @ObjectType({
-  description: 'A shelter facility: a Location of an organization that has beds (access model §8).',
+  description: 'A shelter facility: a Location of an organization that has beds.',
 })
 export class Facility {
   @Field(() => ID, { description: 'The Location id.' })

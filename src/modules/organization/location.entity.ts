@@ -33,7 +33,7 @@ export class Location {
   @Column({ type: 'varchar', length: 10, nullable: true })
   zip: string | null;
 
-  @Field({ description: 'True when the location is a shelter facility with beds (access model §8).' })
+  @Field({ description: 'True when the location is a shelter facility with beds.' })
   @Column({ type: 'boolean', default: false })
   isFacility: boolean;
 
