@@ -370,7 +370,6 @@ export async function seedDemoClients(
     today,
     () => `HH-${String(++household).padStart(5, '0')}`,
   );
-  filler.HSS.push(...housing.clients);
 
   return {
     clients,

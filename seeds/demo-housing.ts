@@ -57,7 +57,7 @@ export interface DemoHousingIds {
   /** The overflow guest whose last bed night was 8 days ago (the sweep exits his enrollment). */
   staleOverflowClient: number;
   staleOverflowEnrollment: number;
-  /** HSS clients created here (also appended to filler.HSS). */
+  /** HSS clients created here (guests and one reservation), besides filler.HSS. */
   clients: number[];
 }
 
