@@ -294,3 +294,58 @@ describe('check-in, roll call, check-out', () => {
     expect(await count('SELECT COUNT(*) AS n FROM bed_night')).toBe(services);
   });
 });
+
+describe('setup: facilities and beds (setup:admin)', () => {
+  const CREATE_FACILITY = `mutation($input: CreateFacilityInput!) { createFacility(input: $input) { id name holdTime } }`;
+  const CREATE_BEDS = `mutation($input: CreateBedsInput!) { createBeds(input: $input) { id label } }`;
+
+  test('a hold time outside the night is refused; beds added to a program raise its HUD Inventory by as many, so they never drift', async () => {
+    const admin = await demo.as('admin');
+    const bad = await admin.error(CREATE_FACILITY, {
+      input: { organizationId: String(demo.ids.orgs.HSS), name: 'Annex', holdTime: '03:00' },
+    });
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.message).toContain('within the evening of the night');
+    const { createFacility } = await admin.ok(CREATE_FACILITY, {
+      input: { organizationId: String(demo.ids.orgs.HSS), name: 'Hope Street Annex', holdTime: '20:30' },
+    });
+    const inventory = async () =>
+      Number(
+        (
+          await demo.sql(
+            'SELECT SUM(bed_inventory) AS n FROM inventory WHERE program_id = ? AND inventory_end_date IS NULL',
+            [demo.ids.programs.HSS_ES],
+          )
+        )[0].n,
+      );
+    const before = await inventory();
+    await admin.ok(CREATE_BEDS, {
+      input: {
+        facilityId: createFacility.id,
+        programId: String(demo.ids.programs.HSS_ES),
+        labels: ['A1', 'A2', 'A3'],
+      },
+    });
+    expect(await inventory()).toBe(before + 3);
+    expect(
+      await count('SELECT COUNT(*) AS n FROM bed WHERE program_id = ?', [demo.ids.programs.HSS_ES]),
+    ).toBe(before + 3);
+    const notShelter = await admin.error(CREATE_BEDS, {
+      input: { facilityId: createFacility.id, programId: String(demo.ids.programs.HSS_RRH), labels: ['B1'] },
+    });
+    expect(notShelter.code).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await (
+          await sam()
+        ).error(CREATE_BEDS, {
+          input: {
+            facilityId: createFacility.id,
+            programId: String(demo.ids.programs.HSS_ES),
+            labels: ['C1'],
+          },
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
+  });
+});

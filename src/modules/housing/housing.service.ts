@@ -154,8 +154,8 @@ function checkTime(field: string, value: string | null | undefined): string | nu
   return value;
 }
 
+/** A facility is an organization's Location with facility fields (setup data, setup:admin). */
 export async function createFacility(ctx: RequestContext, input: CreateFacilityInput): Promise<Facility> {
-  const access = readyAccess(ctx);
   const holdTime = checkTime('input.holdTime', input.holdTime);
   if (holdTime && holdTime < nightStartsAt())
     throw badInput(
@@ -163,7 +163,6 @@ export async function createFacility(ctx: RequestContext, input: CreateFacilityI
       `a hold time must fall within the evening of the night (the night starts at ${nightStartsAt()})`,
     );
   const values = {
-    organizationId: ownOrg(access),
     name: requiredText('input.name', input.name, 200),
     address: optionalText('input.address', input.address, 200),
     city: optionalText('input.city', input.city, 100),
@@ -176,7 +175,13 @@ export async function createFacility(ctx: RequestContext, input: CreateFacilityI
     active: true,
   };
   return writeTransaction(ctx.ds, async (m) => {
-    const saved = await m.getRepository(Location).save(m.getRepository(Location).create(values));
+    const org = await m
+      .getRepository(Organization)
+      .findOneBy({ id: requiredId('input.organizationId', input.organizationId) });
+    if (!org) throw badInput('input.organizationId', 'no organization with this id');
+    const saved = await m
+      .getRepository(Location)
+      .save(m.getRepository(Location).create({ ...values, organizationId: org.id }));
     await recordChange(m, ctx, {
       action: 'CREATE',
       operation: 'createFacility',
@@ -195,12 +200,15 @@ export async function createFacility(ctx: RequestContext, input: CreateFacilityI
  * Adding beds raises the program's current Inventory bed count by as many, in the same change.
  */
 export async function createBeds(ctx: RequestContext, input: CreateBedsInput): Promise<Bed[]> {
-  const access = readyAccess(ctx);
   const labels = input.labels.map((l, i) => requiredText(`input.labels[${i}]`, l, 40));
   if (!labels.length) throw badInput('input.labels', 'give at least one bed label');
   if (new Set(labels).size !== labels.length) throw badInput('input.labels', 'each label may appear once');
   return writeTransaction(ctx.ds, async (m) => {
-    const facility = await ownFacility(m, access, input.facilityId, 'input.facilityId');
+    // Setup data (setup:admin): any organization's facility; its beds belong to that organization's program.
+    const facility = await m
+      .getRepository(Location)
+      .findOneBy({ id: requiredId('input.facilityId', input.facilityId), isFacility: true });
+    if (!facility) throw badInput('input.facilityId', 'no facility with this id');
     const programId = requiredId('input.programId', input.programId);
     const program = await m.getRepository(Program).findOneBy({ id: programId });
     if (!program || program.organizationId !== facility.organizationId)

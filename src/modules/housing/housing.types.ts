@@ -94,8 +94,11 @@ export class BedBoard {
   beds: BedBoardEntry[];
 }
 
-@InputType({ description: 'A new shelter facility (a Location of the active organization).' })
+@InputType({ description: 'A new shelter facility (a Location of an organization).' })
 export class CreateFacilityInput {
+  @Field(() => ID, { description: 'The organization whose location (site) the facility is.' })
+  organizationId: string;
+
   @Field({ description: 'Facility name (max 200).' })
   name: string;
 
