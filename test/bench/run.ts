@@ -27,6 +27,7 @@ import { idempotencyHeader, Q1, Q2, Q3 } from './queries';
 import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
+import { BURST_CHECK_INS, BURST_DESKS, runHousingBench, type HousingBench } from './housing';
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
@@ -436,7 +437,13 @@ async function main(): Promise<void> {
       }
     }
 
+    // Housing (issue 13): the bed board of a 300-bed facility and a burst of check-ins.
+    const housing = process.argv.includes('--skip-housing')
+      ? null
+      : await runHousingBench(pool, prod, actor, Math.min(opts.samples, 50), log);
+
     report({
+      housing,
       treeLoad,
       opts,
       info,
@@ -458,6 +465,7 @@ async function main(): Promise<void> {
 }
 
 interface ReportInput {
+  housing: HousingBench | null;
   server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
@@ -587,6 +595,31 @@ function report(r: ReportInput): void {
       pass(r.load.rssPeak <= 400 * 1024 * 1024),
     ]);
   } else rows.push(['7 server RSS under load', 'skipped (--skip-load)', '<= 400 MB', 'n/a']);
+
+  // 8 and 9. Housing (issue 13).
+  if (r.housing) {
+    const h = r.housing;
+    const ratio = h.graphqlP50 / h.floorP50;
+    rows.push([
+      `8 bed board, ${h.beds} beds (${h.occupied} occupied): statements; p50 vs floor`,
+      `${h.boardStatements} board statements (${h.statements} in all); ${ratio.toFixed(2)}x (graphql ${fmtMs(h.graphqlP50)}, floor ${fmtMs(h.floorP50)})`,
+      '<= 4; <= 2x',
+      pass(h.boardStatements <= 4 && ratio <= 2),
+    ]);
+    const b = h.burst;
+    const good =
+      b.answered === BURST_CHECK_INS &&
+      !b.errors.length &&
+      b.stays === b.ok &&
+      b.bedNights === b.stays &&
+      b.services === b.stays;
+    rows.push([
+      `9 check-in burst, ${BURST_CHECK_INS} by ${BURST_DESKS} desks`,
+      `${b.answered} answered, ${b.ok} ok, ${b.conflicts} conflicts, ${b.errors.length} errors; stays ${b.stays}, bed nights ${b.bedNights}, bed-night services ${b.services}; p50 ${fmtMs(b.p50)}, ${b.ms} ms in all`,
+      'all answered, no lost/doubled stay, bed nights = stays',
+      pass(good),
+    ]);
+  } else rows.push(['8-9 housing', 'skipped (--skip-housing)', '', 'n/a']);
 
   const out: string[] = [];
   const d = r.info;

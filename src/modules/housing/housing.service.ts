@@ -13,7 +13,12 @@ import type { AccessContext } from '../../access/access-context';
 import { findVisible } from '../../access/find-visible';
 import { refreshClientReach } from '../../access/reach';
 import type { Restriction } from '../../access/restriction';
-import { clientVisibility, programVisibility, transactionVisibility } from '../../access/visibility';
+import {
+  clientVisibility,
+  programVisibility,
+  transactionVisibility,
+  type VisibilityScope,
+} from '../../access/visibility';
 import { assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
 import { hydrate } from '../../database/hydrate';
 import { addDays } from '../../database/sql-time';
@@ -94,10 +99,9 @@ async function visibleFacility(
 ): Promise<Location> {
   const id = requiredId(field, idArg);
   const shares = access.scope.sharingOrganizationIds;
-  const rows: Record<string, unknown>[] = await m.query(
-    `SELECT l.* FROM location l WHERE l.id = ? AND l.is_facility = 1 AND l.organization_id IN (${[ownOrg(access), ...shares].join(', ')})`,
-    [id],
-  );
+  const rows: Record<string, unknown>[] = await m.query(BOARD_SQL.facility([ownOrg(access), ...shares]), [
+    id,
+  ]);
   if (!rows[0]) throw badInput(field, 'no facility with this id');
   return hydrate(m.connection, Location, rows[0]);
 }
@@ -948,6 +952,40 @@ function clientVisibleOf(alias: string, access: AccessContext): string {
 
 // ---------------------------------------------------------------- the board
 
+/**
+ * The board's statements after the facility's (visibleFacility): its beds, the night's stays
+ * and reservations with whether each is shown, and the clients shown (`npm run bench` runs the
+ * same text as its floor).
+ */
+export const BOARD_SQL = {
+  beds: (scope: VisibilityScope) =>
+    `SELECT b.* FROM bed b JOIN program p ON p.id = b.program_id WHERE b.location_id = ? AND ${programVisibility('p', scope)} ORDER BY b.id`,
+  occupancy: (scope: VisibilityScope) => {
+    const shown = `CASE WHEN ${transactionVisibility('x', scope)} AND ${clientVisibility('c', scope)} THEN 1 ELSE 0 END AS shown`;
+    const common =
+      'x.id, x.organization_id, x.client_id, x.restriction, x.created_at, x.updated_at, x.version, x.created_by_id, x.updated_by_id, x.date_deleted, x.bed_id, x.location_id, x.first_night, x.last_night';
+    return `SELECT 'S' AS kind, ${common}, x.enrollment_id, x.check_out_date, NULL AS status, NULL AS cancel_reason, NULL AS stay_id, ${shown}
+       FROM stay x JOIN client c ON c.id = x.client_id
+      WHERE x.location_id = ? AND x.date_deleted IS NULL AND x.first_night <= ? AND (x.last_night IS NULL OR x.last_night >= ?)
+     UNION ALL
+     SELECT 'R' AS kind, ${common}, NULL, NULL, x.status, x.cancel_reason, x.stay_id, ${shown}
+       FROM reservation x JOIN client c ON c.id = x.client_id
+      WHERE x.location_id = ? AND x.status = 'ACTIVE' AND x.bed_id IS NOT NULL AND x.date_deleted IS NULL AND x.first_night <= ? AND x.last_night >= ?`;
+  },
+  occupancyParams: (facilityId: number, night: string) => [
+    facilityId,
+    night,
+    night,
+    facilityId,
+    night,
+    night,
+  ],
+  clients: (ids: readonly number[]) =>
+    `SELECT c.* FROM client c WHERE c.id IN (${ids.map(Number).join(', ')})`,
+  facility: (organizationIds: readonly number[]) =>
+    `SELECT l.* FROM location l WHERE l.id = ? AND l.is_facility = 1 AND l.organization_id IN (${organizationIds.map(Number).join(', ')})`,
+};
+
 interface BoardRows {
   facility: Location;
   beds: BedBoardEntry[];
@@ -964,22 +1002,10 @@ async function boardRows(
   night: string,
 ): Promise<BoardRows> {
   const facility = await visibleFacility(m, access, String(facilityId), 'facilityId');
-  const bedRows: Record<string, unknown>[] = await m.query(
-    `SELECT b.* FROM bed b JOIN program p ON p.id = b.program_id WHERE b.location_id = ? AND ${programVisibility('p', access.scope)} ORDER BY b.id`,
-    [facility.id],
-  );
-  const shown = `CASE WHEN ${transactionVisibility('x', access.scope)} AND ${clientVisibility('c', access.scope)} THEN 1 ELSE 0 END AS shown`;
-  const common =
-    'x.id, x.organization_id, x.client_id, x.restriction, x.created_at, x.updated_at, x.version, x.created_by_id, x.updated_by_id, x.date_deleted, x.bed_id, x.location_id, x.first_night, x.last_night';
+  const bedRows: Record<string, unknown>[] = await m.query(BOARD_SQL.beds(access.scope), [facility.id]);
   const occupancy: Record<string, unknown>[] = await m.query(
-    `SELECT 'S' AS kind, ${common}, x.enrollment_id, x.check_out_date, NULL AS status, NULL AS cancel_reason, NULL AS stay_id, ${shown}
-       FROM stay x JOIN client c ON c.id = x.client_id
-      WHERE x.location_id = ? AND x.date_deleted IS NULL AND x.first_night <= ? AND (x.last_night IS NULL OR x.last_night >= ?)
-     UNION ALL
-     SELECT 'R' AS kind, ${common}, NULL, NULL, x.status, x.cancel_reason, x.stay_id, ${shown}
-       FROM reservation x JOIN client c ON c.id = x.client_id
-      WHERE x.location_id = ? AND x.status = 'ACTIVE' AND x.bed_id IS NOT NULL AND x.date_deleted IS NULL AND x.first_night <= ? AND x.last_night >= ?`,
-    [facility.id, night, night, facility.id, night, night],
+    BOARD_SQL.occupancy(access.scope),
+    BOARD_SQL.occupancyParams(facility.id, night),
   );
   const held = holdsOn(night, facility.holdTime);
   const stayByBed = new Map(occupancy.filter((r) => r.kind === 'S').map((r) => [Number(r.bed_id), r]));
@@ -1011,9 +1037,7 @@ async function boardRows(
     ...new Set(beds.map((b) => (b.stay ?? b.reservation)?.clientId).filter((id): id is number => !!id)),
   ];
   if (clientIds.length) {
-    const clientRows: Record<string, unknown>[] = await m.query(
-      `SELECT c.* FROM client c WHERE c.id IN (${clientIds.map(Number).join(', ')})`,
-    );
+    const clientRows: Record<string, unknown>[] = await m.query(BOARD_SQL.clients(clientIds));
     const clients = new Map(clientRows.map((r) => [Number(r.id), hydrate(m.connection, Client, r)]));
     for (const b of beds) {
       const id = (b.stay ?? b.reservation)?.clientId;
