@@ -115,9 +115,15 @@ async function freeClients(
   ).map((r) => Number(r.id));
 }
 
-/** Half the board's beds occupied tonight by open stays (plain SQL, as a busy night looks). */
+/** Half the board's beds occupied tonight by open stays (plain SQL), with clients the burst does not take. */
 export async function occupyHalf(pool: Pool, actor: BenchActor, shelter: Shelter): Promise<number> {
-  const guests = await freeClients(pool, actor, shelter.night, Math.floor(shelter.bedIds.length / 2), 10_000);
+  const guests = await freeClients(
+    pool,
+    actor,
+    shelter.night,
+    Math.floor(shelter.bedIds.length / 2),
+    BURST_CHECK_INS,
+  );
   const [enrollment] = await rows<{ id: number }>(
     pool,
     `SELECT id FROM enrollment WHERE organization_id = ? LIMIT 1`,
