@@ -349,3 +349,66 @@ describe('setup: facilities and beds (setup:admin)', () => {
     ).toBe('FORBIDDEN');
   });
 });
+
+describe('reservations, moves and residents', () => {
+  const CANCEL = `mutation($id: ID!, $r: String) { cancelReservation(id: $id, reason: $r) { id status } }`;
+  const RESERVATIONS = `query($f: ID, $n: LocalDate) { reservations(facilityId: $f, night: $n) { id status firstNight client { id } bed { label } } }`;
+  const MOVE = `mutation($s: ID!, $b: ID!) { moveStay(stayId: $s, bedId: $b) { id bed { label } } }`;
+  const RESIDENTS = `query($f: ID!) { currentResidents(facilityId: $f) { id firstNight bed { label } client { id } } }`;
+
+  test('riley.reserve reserves a bed for tomorrow night and cancels it; a bed held for another client cannot be taken', async () => {
+    const r = await riley();
+    const night = nightOf();
+    const facility = String(demo.ids.housing.facilities.main);
+    const { createReservation } = await r.ok(RESERVE, {
+      input: {
+        clientId: String(demo.ids.filler.HSS[5]),
+        facilityId: facility,
+        bedId: String(demo.ids.housing.beds.main['25']),
+        firstNight: addDays(night, 1),
+      },
+    });
+    expect(createReservation).toMatchObject({ status: 'ACTIVE', firstNight: addDays(night, 1) });
+    const twice = await r.error(RESERVE, {
+      input: {
+        clientId: String(demo.ids.filler.HSS[6]),
+        facilityId: facility,
+        bedId: String(demo.ids.housing.beds.main['25']),
+        firstNight: addDays(night, 1),
+      },
+    });
+    expect(twice.code).toBe('CONFLICT');
+    expect(twice.message).toContain('Bed 25 is already reserved');
+    const listed = (await r.ok(RESERVATIONS, { f: facility, n: addDays(night, 1) })).reservations;
+    expect(listed.map((x: { id: string }) => x.id)).toContain(createReservation.id);
+    expect(
+      (await r.ok(CANCEL, { id: createReservation.id, r: 'Found housing' })).cancelReservation.status,
+    ).toBe('CANCELLED');
+    expect((await r.error(CANCEL, { id: createReservation.id })).code).toBe('CONFLICT');
+  });
+
+  test('tonight a bed held by a reservation is refused to another guest', async () => {
+    if (nightOf() !== demo.ids.today) return; // the seeded reservations are for the seed's night
+    const e = await (
+      await sam()
+    ).error(CHECK_IN, {
+      input: { clientId: String(demo.ids.filler.HSS[7]), bedId: String(demo.ids.housing.beds.main['14']) },
+    });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/^Bed 14 is held for a reservation tonight/);
+  });
+
+  test("moving a stay keeps one stay and moves tonight's bed night; current residents lists the open stays", async () => {
+    const caller = await sam();
+    const main = String(demo.ids.housing.facilities.main);
+    const residents = (await caller.ok(RESIDENTS, { f: main })).currentResidents;
+    expect(residents.length).toBeGreaterThanOrEqual(12);
+    const stay = residents.find((s: { bed: { label: string } }) => s.bed.label === '1');
+    const stays = await count('SELECT COUNT(*) AS n FROM stay');
+    const { moveStay } = await caller.ok(MOVE, { s: stay.id, b: String(demo.ids.housing.beds.main['26']) });
+    expect(moveStay).toMatchObject({ id: stay.id, bed: { label: '26' } });
+    expect(await count('SELECT COUNT(*) AS n FROM stay')).toBe(stays);
+    const taken = await caller.error(MOVE, { s: stay.id, b: String(demo.ids.housing.beds.main['2']) });
+    expect(taken.message).toMatch(/^Bed 2 is taken/);
+  });
+});
