@@ -50,7 +50,7 @@ test("a board of 30 beds and of 300 beds (every Hope Street client given a bed) 
   // 270 more beds, and stays with bed nights in half of them, straight into the tables.
   for (let i = 31; i <= 300; i++)
     await ds.query(
-      `INSERT INTO bed (organization_id, location_id, program_id, label, bed_type, accessible, status) VALUES (?, ?, ?, ?, 1, 0, 'AVAILABLE')`,
+      `INSERT INTO bed (organization_id, location_id, program_id, label, bed_type, status) VALUES (?, ?, ?, ?, 1, 'AVAILABLE')`,
       [ids.orgs.HSS, ids.housing.facilities.main, ids.programs.HSS_ES, String(i)],
     );
   const clients: { id: number }[] = await ds.query(

@@ -32,12 +32,12 @@ import { ReliabilityMysql1796165438049 } from './mysql/1796165438049-Reliability
 import { ProjectDescriptorsSqlite1796166577497 } from './sqlite/1796166577497-ProjectDescriptors';
 import { ProjectDescriptorsMysql1796166577497 } from './mysql/1796166577497-ProjectDescriptors';
 
-import { HousingSqlite1796167437512 } from './sqlite/1796167437512-Housing';
+import { HousingSqlite1796169440685 } from './sqlite/1796169440685-Housing';
 
-import { HousingMysql1796167437512 } from './mysql/1796167437512-Housing';
+import { HousingMysql1796169440685 } from './mysql/1796169440685-Housing';
 
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863, ReliabilityMysql1796165438049, ProjectDescriptorsMysql1796166577497, HousingMysql1796167437512];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863, ReliabilityMysql1796165438049, ProjectDescriptorsMysql1796166577497, HousingMysql1796169440685];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863, ReliabilitySqlite1796165438049, ProjectDescriptorsSqlite1796166577497, HousingSqlite1796167437512];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863, ReliabilitySqlite1796165438049, ProjectDescriptorsSqlite1796166577497, HousingSqlite1796169440685];

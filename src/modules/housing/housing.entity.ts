@@ -75,8 +75,9 @@ export class Bed {
   @Column({ type: 'smallint', default: BedType.FACILITY_BASED })
   bedType: BedType;
 
+  // Column is_accessible: ACCESSIBLE is a reserved word in MySQL, a trap for raw SQL.
   @Field({ description: 'Accessible (wheelchair, lower bunk, ...).' })
-  @Column({ type: 'boolean', default: false })
+  @Column({ name: 'is_accessible', type: 'boolean', default: false })
   accessible: boolean;
 
   @Field(() => BedStatus, { description: 'AVAILABLE or OUT_OF_SERVICE.' })
