@@ -8,7 +8,8 @@
  */
 import type { EntityManager } from 'typeorm';
 import { Restriction } from '../src/access/restriction';
-import { addDays } from '../src/database/sql-time';
+import { addDays, localToday } from '../src/database/sql-time';
+import { nightOf } from '../src/modules/housing/nights';
 import {
   BedType,
   HouseholdType,
@@ -46,6 +47,8 @@ export const OUT_OF_SERVICE_BED = '30';
 export const RESERVED_BEDS = ['13', '14'] as const;
 
 export interface DemoHousingIds {
+  /** The night the scenario calls tonight: the current night (before NIGHT_STARTS_AT, yesterday's). */
+  tonight: string;
   facilities: { main: number; overflow: number };
   overflowProgram: number;
   /** Bed ids by label, per facility. */
@@ -68,6 +71,9 @@ export async function seedDemoHousing(
   today: string,
   nextHousehold: () => string,
 ): Promise<DemoHousingIds> {
+  // "Tonight" is the current night (a seed at 1 a.m. fills the evening that began yesterday);
+  // a seed "as of" another day uses that day.
+  const tonight = today === localToday() ? nightOf() : today;
   const rng = mulberry32(20261301);
   const { orgs, programs, users } = setup;
   const org = orgs.HSS;
@@ -173,7 +179,7 @@ export async function seedDemoHousing(
     nights: number,
     open = true,
   ) => {
-    const first = addDays(today, -nights + 1);
+    const first = addDays(tonight, -nights + 1);
     const tx = { ...stamp, clientId, restriction, updatedById: staff };
     const enrollmentId = await insertId(m, Enrollment, {
       ...tx,
@@ -183,7 +189,7 @@ export async function seedDemoHousing(
       livingSituation: LivingSituation.PLACE_NOT_MEANT_FOR_HABITATION,
       disablingCondition: NoYesMissing.NO,
     });
-    const lastNight = open ? today : addDays(first, nights - 1);
+    const lastNight = open ? tonight : addDays(first, nights - 1);
     const stayId = await insertId(m, Stay, {
       ...tx,
       enrollmentId,
@@ -228,7 +234,7 @@ export async function seedDemoHousing(
   // Two nights, the last one 8 days ago, then checked out: no bed night since.
   const staleClient = clients[MAIN_OCCUPIED + OVERFLOW_OCCUPIED];
   const stale = await (async () => {
-    const first = addDays(today, -9);
+    const first = addDays(tonight, -9);
     const tx = { ...stamp, clientId: staleClient, restriction, updatedById: staff };
     const enrollmentId = await insertId(m, Enrollment, {
       ...tx,
@@ -245,10 +251,10 @@ export async function seedDemoHousing(
       locationId: overflow,
       bedId,
       firstNight: first,
-      lastNight: addDays(today, -8),
-      checkOutDate: addDays(today, -7),
+      lastNight: addDays(tonight, -8),
+      checkOutDate: addDays(tonight, -7),
     });
-    const nights = [first, addDays(today, -8)];
+    const nights = [first, addDays(tonight, -8)];
     const serviceIds = await insertIds(
       m,
       Service,
@@ -270,8 +276,8 @@ export async function seedDemoHousing(
       restriction,
       locationId: main,
       bedId: mainBeds[label],
-      firstNight: today,
-      lastNight: today,
+      firstNight: tonight,
+      lastNight: tonight,
       status: ReservationStatus.ACTIVE,
       cancelReason: null,
       stayId: null,
@@ -282,6 +288,7 @@ export async function seedDemoHousing(
   ];
 
   return {
+    tonight,
     facilities: { main, overflow },
     overflowProgram,
     beds: { main: mainBeds, overflow: overflowBeds },

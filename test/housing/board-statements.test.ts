@@ -24,7 +24,7 @@ async function boardStatements(): Promise<{ all: string[]; beds: number }> {
   statements.start();
   const res = await app.api.post<any>(
     BOARD,
-    { f: String(app.ids.housing.facilities.main), n: app.ids.today },
+    { f: String(app.ids.housing.facilities.main), n: app.ids.housing.tonight },
     token,
   );
   const all = statements.stop();
@@ -46,7 +46,7 @@ test("a board of 30 beds and of 300 beds (every Hope Street client given a bed) 
   expect(small.beds).toBe(30);
   const { ids } = app;
   const ds = app.db.ds;
-  const night = ids.today;
+  const night = ids.housing.tonight;
   // 270 more beds, and stays with bed nights in half of them, straight into the tables.
   for (let i = 31; i <= 300; i++)
     await ds.query(

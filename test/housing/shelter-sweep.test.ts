@@ -12,7 +12,7 @@ const demo = new DemoApp('housing_sweep');
 describe('npm run shelter:sweep', () => {
   test('the morning after the seed: exits the overflow guest 8 days without a bed night, marks both reservations NO_SHOW, and a second run changes nothing', async () => {
     const { ids } = demo;
-    const tomorrowMorning = new Date(`${addDays(ids.today, 1)}T10:00:00`);
+    const tomorrowMorning = new Date(`${addDays(ids.housing.tonight, 1)}T10:00:00`);
     const servicesBefore = Number((await demo.sql('SELECT COUNT(*) AS n FROM service'))[0].n);
 
     const first = await sweepShelters(demo.app.db.ds, tomorrowMorning);
@@ -21,7 +21,7 @@ describe('npm run shelter:sweep', () => {
       ids.housing.staleOverflowEnrollment,
     ]);
     // Last bed night 8 days ago: exit date = the day after it.
-    expect(String(exit.exit_date).slice(0, 10)).toBe(addDays(ids.today, -7));
+    expect(String(exit.exit_date).slice(0, 10)).toBe(addDays(ids.housing.tonight, -7));
     const statuses = await demo.sql(
       `SELECT status FROM reservation WHERE id IN (${ids.housing.reservations.join(',')})`,
     );
@@ -40,7 +40,7 @@ describe('npm run shelter:sweep', () => {
 
   test('two mornings later it confirms the previous night of every stay still open, once', async () => {
     const { ids } = demo;
-    const later = new Date(`${addDays(ids.today, 2)}T10:00:00`);
+    const later = new Date(`${addDays(ids.housing.tonight, 2)}T10:00:00`);
     const open = Number(
       (await demo.sql('SELECT COUNT(*) AS n FROM stay WHERE last_night IS NULL AND date_deleted IS NULL'))[0]
         .n,
@@ -48,7 +48,7 @@ describe('npm run shelter:sweep', () => {
     expect(open).toBe(16);
     expect((await sweepShelters(demo.app.db.ds, later)).bedNights).toBe(open);
     expect((await sweepShelters(demo.app.db.ds, later)).bedNights).toBe(0);
-    const night = addDays(ids.today, 1);
+    const night = addDays(ids.housing.tonight, 1);
     expect(
       Number((await demo.sql('SELECT COUNT(*) AS n FROM bed_night WHERE night = ?', [night]))[0].n),
     ).toBe(open);

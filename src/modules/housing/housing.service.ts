@@ -340,21 +340,32 @@ export async function addBedNight(
   operation: string,
 ): Promise<Service> {
   const repo = m.getRepository(Service);
-  const service = await repo.save(
-    repo.create({
-      enrollmentId: p.enrollment.id,
-      clientId: p.stay.clientId,
-      organizationId: p.stay.organizationId,
-      restriction: p.stay.restriction,
-      createdById: p.access?.userId ?? null,
-      updatedById: p.access?.userId ?? null,
-      dateDeleted: null,
-      dateProvided: p.night,
-      recordType: ServiceRecordType.BED_NIGHT,
-      typeProvided: BED_NIGHT_TYPE,
-      otherTypeProvided: null,
-    }),
+  // A bed night already typed in as a service of the enrollment for that night is the night's
+  // bed night: linked, not doubled (HUD counts one bed night per client and night).
+  const [typed]: { id: number }[] = await m.query(
+    `SELECT sv.id FROM service sv WHERE sv.enrollment_id = ? AND sv.date_provided = ? AND sv.record_type = ${ServiceRecordType.BED_NIGHT}
+       AND sv.type_provided = ${BED_NIGHT_TYPE} AND sv.date_deleted IS NULL
+       AND NOT EXISTS (SELECT 1 FROM bed_night b WHERE b.service_id = sv.id) ORDER BY sv.id LIMIT 1`,
+    [p.enrollment.id, p.night],
   );
+  const existing = typed ? await repo.findOneByOrFail({ id: Number(typed.id) }) : null;
+  const service =
+    existing ??
+    (await repo.save(
+      repo.create({
+        enrollmentId: p.enrollment.id,
+        clientId: p.stay.clientId,
+        organizationId: p.stay.organizationId,
+        restriction: p.stay.restriction,
+        createdById: p.access?.userId ?? null,
+        updatedById: p.access?.userId ?? null,
+        dateDeleted: null,
+        dateProvided: p.night,
+        recordType: ServiceRecordType.BED_NIGHT,
+        typeProvided: BED_NIGHT_TYPE,
+        otherTypeProvided: null,
+      }),
+    ));
   await m.getRepository(BedNight).insert({
     stayId: p.stay.id,
     bedId: p.bedId,
@@ -362,15 +373,16 @@ export async function addBedNight(
     night: p.night,
     serviceId: service.id,
   });
-  await recordChange(m, ctx, {
-    action: 'CREATE',
-    operation,
-    entityType: 'Service',
-    entityId: service.id,
-    clientId: service.clientId,
-    before: null,
-    after: service,
-  });
+  if (!existing)
+    await recordChange(m, ctx, {
+      action: 'CREATE',
+      operation,
+      entityType: 'Service',
+      entityId: service.id,
+      clientId: service.clientId,
+      before: null,
+      after: service,
+    });
   return service;
 }
 
