@@ -15,6 +15,22 @@ import {
   Facility,
 } from './housing.types';
 
+/** A mutation's payload names its client in the request's read audit (§6). */
+async function read<T extends { clientId: number }>(ctx: RequestContext, result: Promise<T>): Promise<T> {
+  const record = await result;
+  ctx.reads.client(record.clientId);
+  return record;
+}
+
+async function readAll<T extends { clientId: number }>(
+  ctx: RequestContext,
+  result: Promise<T[]>,
+): Promise<T[]> {
+  const records = await result;
+  for (const r of records) ctx.reads.client(r.clientId);
+  return records;
+}
+
 /** Thin resolvers of the Housing and Reservations workspaces (access model §8). */
 @Resolver()
 export class HousingResolver {
@@ -91,7 +107,7 @@ export class HousingResolver {
     @Arg('input', { description: 'Who, which bed, which night.' }) input: CheckInInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.checkIn(ctx, input);
+    return read(ctx, housing.checkIn(ctx, input));
   }
 
   @Mutation(() => Stay, { description: 'End a stay (not the enrollment).' })
@@ -104,7 +120,7 @@ export class HousingResolver {
     date: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.checkOut(ctx, stayId, date);
+    return read(ctx, housing.checkOut(ctx, stayId, date));
   }
 
   @Mutation(() => Stay, { description: 'Move an open stay to another bed of the same program (one stay).' })
@@ -113,7 +129,7 @@ export class HousingResolver {
     @Arg('bedId', () => ID, { description: 'The new bed.' }) bedId: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.moveStay(ctx, stayId, bedId);
+    return read(ctx, housing.moveStay(ctx, stayId, bedId));
   }
 
   @Mutation(() => [Service], {
@@ -127,7 +143,7 @@ export class HousingResolver {
     absentStayIds: string[] | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.recordBedNights(ctx, facilityId, night, absentStayIds);
+    return readAll(ctx, housing.recordBedNights(ctx, facilityId, night, absentStayIds));
   }
 
   @Mutation(() => Reservation, { description: 'Reserve a bed or a place at a facility for a client.' })
@@ -135,7 +151,7 @@ export class HousingResolver {
     @Arg('input', { description: 'The reservation.' }) input: CreateReservationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.createReservation(ctx, input);
+    return read(ctx, housing.createReservation(ctx, input));
   }
 
   @Mutation(() => Reservation, { description: 'Cancel a reservation.' })
@@ -144,7 +160,7 @@ export class HousingResolver {
     @Arg('reason', () => String, { nullable: true, description: 'Why.' }) reason: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.cancelReservation(ctx, id, reason);
+    return read(ctx, housing.cancelReservation(ctx, id, reason));
   }
 
   @Mutation(() => Stay, {
@@ -154,7 +170,7 @@ export class HousingResolver {
     @Arg('id', () => ID, { description: 'The reservation.' }) id: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return housing.checkInReservation(ctx, id);
+    return read(ctx, housing.checkInReservation(ctx, id));
   }
 }
 
