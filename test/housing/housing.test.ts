@@ -269,6 +269,21 @@ describe('check-in, roll call, check-out', () => {
     ).toBe(0);
   });
 
+  test('the database itself refuses a second guest in a bed for a night, and a second bed for a client for a night', async () => {
+    const [row] = await demo.sql(
+      'SELECT stay_id, bed_id, client_id, night, service_id FROM bed_night ORDER BY id LIMIT 1',
+    );
+    const insert = (bed: number, client: number) =>
+      demo.exec(
+        'INSERT INTO bed_night (stay_id, bed_id, client_id, night, service_id) VALUES (?, ?, ?, ?, ?)',
+        [row.stay_id, bed, client, String(row.night).slice(0, 10), row.service_id],
+      );
+    await expect(insert(row.bed_id, demo.ids.clients['Alex Rivera'])).rejects.toThrow(/unique|duplicate/i);
+    await expect(insert(demo.ids.housing.beds.main['29'], row.client_id)).rejects.toThrow(
+      /unique|duplicate/i,
+    );
+  });
+
   test('the roll call records a bed night for each open stay without one, never in advance; absent guests are checked out after their last bed night', async () => {
     const caller = await sam();
     const night = nightOf();
