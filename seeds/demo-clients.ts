@@ -37,6 +37,7 @@ import {
 } from './demo-common';
 import type { DemoSetupIds, OrgCode, ProgramKey } from './demo-setup';
 import { seedFiller } from './demo-filler';
+import { seedDemoHousing, type DemoHousingIds } from './demo-housing';
 
 const { RESTRICTED, UNRESTRICTED } = Restriction;
 
@@ -103,6 +104,8 @@ export interface DemoClientIds {
   releaseExceptions: Record<'Jamie Fox/CCE' | 'Drew Park/CCE', number>;
   /** Filler clients per owning organization (ids in creation order). */
   filler: Record<FillerOrg, number[]>;
+  /** Facilities, beds, stays and reservations (seeds/demo-housing.ts). */
+  housing: DemoHousingIds;
 }
 
 export async function seedDemoClients(
@@ -364,6 +367,13 @@ export async function seedDemoClients(
   };
 
   const filler = await seedFiller(m, setup, today, () => `HH-${String(++household).padStart(5, '0')}`);
+  const housing = await seedDemoHousing(
+    m,
+    setup,
+    c['Jamie Fox'],
+    today,
+    () => `HH-${String(++household).padStart(5, '0')}`,
+  );
 
   return {
     clients,
@@ -382,5 +392,6 @@ export async function seedDemoClients(
     healthAndDv: { 'Alex Rivera/ES': alexHealth, 'Robin Hayes/ES': robinHealth },
     releaseExceptions,
     filler,
+    housing,
   };
 }

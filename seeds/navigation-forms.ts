@@ -515,6 +515,23 @@ export const FORMS: FormSeed[] = [
     ],
   },
   {
+    code: 'housing.checkIn',
+    name: 'Bed Check-in',
+    recordType: 'Stay',
+    operation: 'Mutation.checkIn',
+    sections: [
+      {
+        title: 'Check-in',
+        fields: [
+          field('CheckInInput.clientId', 'Client', null, [at('OCCURRENCE', [0, 1])]),
+          field('CheckInInput.bedId', 'Bed', null, [at('OCCURRENCE', [0, 1])]),
+          field('CheckInInput.night', 'Night', '4.14 Bed-night date (DateProvided)'),
+          field('CheckInInput.restriction', 'Restriction', null),
+        ],
+      },
+    ],
+  },
+  {
     code: 'referral.response',
     name: 'Referral response',
     recordType: 'Referral',
@@ -529,6 +546,25 @@ export const FORMS: FormSeed[] = [
           ]),
           field('ReferralResponseInput.resultDate', 'Result date', '4.20.E Date of Result'),
           field('ReferralResponseInput.reason', 'Reason', null, [at('OCCURRENCE')]),
+        ],
+      },
+    ],
+  },
+  {
+    code: 'reservation',
+    name: 'Reservation',
+    recordType: 'Reservation',
+    operation: 'Mutation.createReservation',
+    sections: [
+      {
+        title: 'Reservation',
+        fields: [
+          field('CreateReservationInput.clientId', 'Client', null, [at('OCCURRENCE', [0, 1])]),
+          field('CreateReservationInput.facilityId', 'Facility', null, [at('OCCURRENCE', [0, 1])]),
+          field('CreateReservationInput.bedId', 'Bed', null),
+          field('CreateReservationInput.firstNight', 'First night', null, [at('OCCURRENCE', [0, 1])]),
+          field('CreateReservationInput.lastNight', 'Last night', null),
+          field('CreateReservationInput.restriction', 'Restriction', null),
         ],
       },
     ],

@@ -1,8 +1,8 @@
 /**
  * Workspaces, menu options and forms of the demo scenario ("Workspaces" in
  * /work/shared/spec/demo-scenario.md) for what exists today: Clients, Coordinated Entry's
- * assessments and events, the Priority List and its referrals (issue 14), Administration, and the
- * Reports entry. Housing and Reservations are seeded and granted but have no menu options yet (their issues add them);
+ * assessments and events, Housing and Reservations (issue 13), the Priority List and its
+ * referrals (issue 14), Administration, and Reports (issue 15).
  * `navigation` leaves a workspace without a usable option out, so nobody sees an empty one.
  * A workgroup is granted a menu option or form only when it holds what it needs, the rule
  * setWorkgroupNavigation enforces for administrators.
@@ -203,6 +203,63 @@ export const MENU_OPTIONS: OptionSeed[] = [
     operations: ['Mutation.createCeEvent'],
     capabilities: ['ce.event:read'],
     form: 'ce.event',
+  },
+  // Housing (Emergency Shelter Staff) and Reservations (Shelter Reservation Team), issue 13.
+  {
+    code: 'housing.bedBoard',
+    workspace: 'housing',
+    label: 'Bed Board',
+    operations: ['Query.facilities', 'Query.bedBoard'],
+  },
+  {
+    code: 'housing.checkIn',
+    workspace: 'housing',
+    label: 'Check-in',
+    operations: ['Query.facilities', 'Query.bedBoard', 'Query.clients', 'Mutation.checkIn'],
+    form: 'housing.checkIn',
+  },
+  {
+    code: 'housing.reservationCheckIn',
+    workspace: 'housing',
+    label: 'Reservation Check-in',
+    operations: ['Query.reservations', 'Mutation.checkInReservation'],
+  },
+  {
+    code: 'housing.checkOut',
+    workspace: 'housing',
+    label: 'Check-out',
+    operations: ['Query.currentResidents', 'Mutation.checkOut', 'Mutation.moveStay'],
+  },
+  {
+    code: 'housing.rollCall',
+    workspace: 'housing',
+    label: 'Nightly Roll Call',
+    operations: ['Query.currentResidents', 'Mutation.recordBedNights'],
+  },
+  {
+    code: 'housing.residents',
+    workspace: 'housing',
+    label: 'Current Residents',
+    operations: ['Query.facilities', 'Query.currentResidents'],
+  },
+  {
+    code: 'reservations.reserve',
+    workspace: 'reservations',
+    label: 'Reserve a Bed',
+    operations: ['Query.facilities', 'Query.bedBoard', 'Query.clients', 'Mutation.createReservation'],
+    form: 'reservation',
+  },
+  {
+    code: 'reservations.list',
+    workspace: 'reservations',
+    label: 'Reservations',
+    operations: ['Query.reservations', 'Mutation.cancelReservation'],
+  },
+  {
+    code: 'reservations.bedBoard',
+    workspace: 'reservations',
+    label: 'Bed Board',
+    operations: ['Query.facilities', 'Query.bedBoard'],
   },
   // Reports (issue 15): shown where report:run passes the role ceiling (data analysts, managers, administrators).
   {

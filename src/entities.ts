@@ -42,6 +42,7 @@ import { CeEvent } from './modules/transaction/ce-event.entity';
 import { CurrentLivingSituation } from './modules/transaction/current-living-situation.entity';
 import { HealthAndDv } from './modules/transaction/health-and-dv.entity';
 import { Service } from './modules/transaction/service.entity';
+import { Bed, BedNight, Reservation, Stay } from './modules/housing/housing.entity';
 import { Disabilities } from './modules/transaction/disabilities.entity';
 import { EmploymentEducation } from './modules/transaction/employment-education.entity';
 import { IncomeBenefits } from './modules/transaction/income-benefits.entity';
@@ -119,4 +120,8 @@ export const ENTITIES = [
   EmploymentEducation,
   YouthEducationStatus,
   HudImportMapping,
+  Bed,
+  Stay,
+  BedNight,
+  Reservation,
 ];

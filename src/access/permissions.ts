@@ -20,11 +20,14 @@ import { RECORD_FIELD_RULES, type FieldRule } from './record-types';
  * - `userAdmin`: a READY session holding `users:manage`, or an agency lead
  *   (OrgAssignment.agencyLead) without it; the users service narrows a lead to the users all
  *   of whose assignments are to the lead's organizations (src/modules/users/user-scope.ts).
+ * - `shelterDesk`: a READY session holding `bed:checkin` or `reservation:manage` (the occupancy
+ *   board, current residents and facilities, access model §8).
  * - `auditReader`: a READY session holding `audit:read`, or an agency lead without it; the audit
  *   query narrows a lead to the events of the lead's own organizations' records and users
  *   (access model §6, src/modules/audit/audit-query.service.ts).
  */
-export type RootRule = 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader' | Capability;
+export type RootRule =
+  'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader' | 'shelterDesk' | Capability;
 
 export const QUERY_RULES: Record<string, RootRule> = {
   me: 'session',
@@ -74,6 +77,11 @@ export const QUERY_RULES: Record<string, RootRule> = {
   enrollmentCounts: 'report:run',
   serviceCounts: 'report:run',
   dataQuality: 'report:run',
+  // Housing and reservations (issue 13, access model §8)
+  facilities: 'shelterDesk',
+  bedBoard: 'shelterDesk',
+  currentResidents: 'shelterDesk',
+  reservations: 'shelterDesk',
 };
 
 export const MUTATION_RULES: Record<string, RootRule> = {
@@ -96,6 +104,16 @@ export const MUTATION_RULES: Record<string, RootRule> = {
   exitEnrollment: 'enrollment:write',
   deleteEnrollment: 'enrollment:write',
   createService: 'service:write',
+  createFacility: 'setup:admin',
+  createBeds: 'setup:admin',
+  setBedStatus: 'bed:checkin',
+  checkIn: 'bed:checkin',
+  checkOut: 'bed:checkin',
+  moveStay: 'bed:checkin',
+  recordBedNights: 'bed:checkin',
+  createReservation: 'reservation:manage',
+  cancelReservation: 'reservation:manage',
+  checkInReservation: 'bed:checkin',
   deleteService: 'service:write',
   createCurrentLivingSituation: 'cls:write',
   createAssessment: 'ce.assessment:write',

@@ -25,6 +25,7 @@ import { IncomeBenefits } from '../modules/transaction/income-benefits.entity';
 import { YouthEducationStatus } from '../modules/transaction/youth-education-status.entity';
 import { Service } from '../modules/transaction/service.entity';
 import { Referral } from '../modules/ce/referral.entity';
+import { Reservation, Stay } from '../modules/housing/housing.entity';
 import type { Capability } from './capabilities';
 
 /** What a guarded field resolves to for a caller without the capability. */
@@ -87,6 +88,7 @@ const ENROLLMENT_CHILDREN = [
   'Disabilities',
   'EmploymentEducation',
   'YouthEducationStatus',
+  'Stay',
 ] as const;
 
 export const RECORD_TYPES: readonly RecordType[] = [
@@ -360,6 +362,36 @@ export const RECORD_TYPES: readonly RecordType[] = [
     cascade: [],
     reach: true,
     hudCsv: 'YouthEducationStatus.csv',
+  },
+  {
+    // A shelter stay (access model §8): owned by the shelter's organization, restricted as any transaction.
+    key: 'STAY',
+    typeName: 'Stay',
+    table: 'stay',
+    entity: () => Stay,
+    kind: 'transaction',
+    read: 'enrollment:read',
+    write: 'bed:checkin',
+    fields: {},
+    words: { one: 'shelter stay', many: 'shelter stays' },
+    cascade: [],
+    reach: true,
+    hudCsv: null,
+  },
+  {
+    // A shelter reservation (access model §8): a transaction of the client, owned by the active org.
+    key: 'RESERVATION',
+    typeName: 'Reservation',
+    table: 'reservation',
+    entity: () => Reservation,
+    kind: 'transaction',
+    read: 'client:read',
+    write: 'reservation:manage',
+    fields: {},
+    words: { one: 'shelter reservation', many: 'shelter reservations' },
+    cascade: [],
+    reach: true,
+    hudCsv: null,
   },
   {
     key: 'PROGRAM',

@@ -76,8 +76,19 @@ const isAuditReader = rule('auditReader', { cache: 'contextual' })((_p, _a, ctx:
     : forbidden();
 });
 
+// The shelter desk (access model §8): the board and residents need bed:checkin or reservation:manage.
+const isShelterDesk = rule('shelterDesk', { cache: 'contextual' })((_p, _a, ctx: RequestContext) => {
+  if (!ctx.access) return noSession(ctx.token);
+  const error = stateError(ctx.access);
+  if (error) return error;
+  return ctx.access.has('bed:checkin') || ctx.access.has('reservation:manage') ? true : forbidden();
+});
+
 function can(
-  capability: Exclude<RootRule, 'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader'>,
+  capability: Exclude<
+    RootRule,
+    'public' | 'session' | 'agreed' | 'ready' | 'userAdmin' | 'auditReader' | 'shelterDesk'
+  >,
 ) {
   let r = capabilityRules.get(capability);
   if (!r) {
@@ -99,6 +110,7 @@ function toShieldRule(root: RootRule): ShieldRule | typeof allow {
   if (root === 'ready') return isReady;
   if (root === 'userAdmin') return isUserAdmin;
   if (root === 'auditReader') return isAuditReader;
+  if (root === 'shelterDesk') return isShelterDesk;
   return can(root);
 }
 

@@ -50,6 +50,10 @@ const UNIQUE_RULES: Record<string, string> = {
   'information_release.number': 'An information release with this number already exists',
   'app_user.username': 'This username is already taken',
   'workgroup.name': 'A workgroup with this name already exists',
+  // A bed holds one client a night (access model §8); housing.service.ts adds the bed's label.
+  'bed_night.bed_id,night': 'This bed is taken for this night by another guest',
+  'bed_night.client_id,night': 'This client already has a bed for this night',
+  'bed.location_id,label': 'A bed with this label already exists in this facility',
   'release_exception.client_id,organization_id':
     'This client already has a release exception to this organization',
   // Primary keys that TypeORM's save() checks with a read before inserting (MariaDB names no

@@ -40,6 +40,12 @@ import { recordFieldsResolver } from '../modules/transaction/record-fields.resol
 import { Service } from '../modules/transaction/service.entity';
 import { TransactionResolver } from '../modules/transaction/transaction.resolver';
 import { CoordinatedEntryResolver } from '../modules/ce/ce.resolver';
+import { Reservation, Stay } from '../modules/housing/housing.entity';
+import {
+  HousingResolver,
+  ReservationFieldsResolver,
+  StayFieldsResolver,
+} from '../modules/housing/housing.resolver';
 
 const RESOLVERS = [
   AuthResolver,
@@ -65,6 +71,12 @@ const RESOLVERS = [
   recordFieldsResolver(Disabilities, 'Disabilities'),
   recordFieldsResolver(EmploymentEducation, 'EmploymentEducation'),
   recordFieldsResolver(YouthEducationStatus, 'YouthEducationStatus'),
+  // Housing and reservations (issue 13)
+  HousingResolver,
+  StayFieldsResolver,
+  ReservationFieldsResolver,
+  recordFieldsResolver(Stay, 'Stay'),
+  recordFieldsResolver(Reservation, 'Reservation'),
   // Administration and lifecycle (issue 4)
   SetupResolver,
   SharingResolver,

@@ -73,6 +73,7 @@ describe('totalCount and lists', () => {
         c['Jamie Fox'],
         c['Drew Park'],
         ...ids.filler.HSS,
+        ...ids.housing.clients,
         ...ids.filler.NSO,
       ],
       // Own clients; Hope Street's through MOU 1001 except Jordan Lee (restrict intake).
@@ -85,6 +86,7 @@ describe('totalCount and lists', () => {
         c['Jamie Fox'],
         c['Drew Park'],
         ...ids.filler.HSS,
+        ...ids.housing.clients,
         ...ids.filler.NSO,
       ],
       // Own clients; Northside's through MOU 1002; Jamie Fox by release exception; nothing through expired MOU 1003.

@@ -119,10 +119,10 @@ describe('a Hope Street user (sam.shelter @ HSS)', () => {
     expect(await service(caller, ids.services['Robin Hayes/ES'][0])).toBeNull();
   });
 
-  test('programs: its own two, and Northside Street Outreach through MOU 1001', async () => {
+  test('programs: its own three (with Hope Street Overflow), and Northside Street Outreach through MOU 1001', async () => {
     const { ids } = demo;
     expect(await programIds(await sam())).toEqual(
-      sorted([ids.programs.HSS_ES, ids.programs.HSS_RRH, ids.programs.NSO_SO]),
+      sorted([ids.programs.HSS_ES, ids.programs.HSS_RRH, ids.housing.overflowProgram, ids.programs.NSO_SO]),
     );
   });
 

@@ -106,7 +106,7 @@ describe('a Northside user (olga.outreach @ NSO)', () => {
     const { ids } = demo;
     const caller = await olga();
     expect(await programIds(caller)).toEqual(
-      sorted([ids.programs.NSO_SO, ids.programs.HSS_ES, ids.programs.HSS_RRH]),
+      sorted([ids.programs.NSO_SO, ids.programs.HSS_ES, ids.programs.HSS_RRH, ids.housing.overflowProgram]),
     );
     const { programs } = await caller.ok(PROGRAMS);
     const owned = programs

@@ -102,11 +102,12 @@ describe('root operations', () => {
     expect(stale).toEqual([]);
   });
 
-  test('every root rule is public, session, agreed, userAdmin or a known capability; only login is public', () => {
+  test('every root rule is public, session, agreed, userAdmin, auditReader, shelterDesk or a known capability; only login is public', () => {
     const rules = { ...QUERY_RULES, ...MUTATION_RULES };
     const unknown = Object.entries(rules).filter(
       ([, r]) =>
-        !['public', 'session', 'agreed', 'ready', 'userAdmin', 'auditReader'].includes(r) && !isCapability(r),
+        !['public', 'session', 'agreed', 'ready', 'userAdmin', 'auditReader', 'shelterDesk'].includes(r) &&
+        !isCapability(r),
     );
     expect(unknown).toEqual([]);
     expect(

@@ -13,6 +13,7 @@
  *   --skip-load             skip the autocannon run (targets 5 and 7)
  *   --skip-hud-csv          skip the HUD CSV export/import rows
  *   --skip-naive            skip the naive design (target 3)
+ *   --skip-housing          skip the housing rows (targets 8 and 9: bed board, check-in burst)
  *   --keep-db-settings      leave the server's buffer pool as it is (see server-settings.ts)
  *   --compare-scale NAME    the other scale for target 6, loaded if missing (default: 1m compares with
  *                           100k; 100k compares with 1m when that data set is already loaded)
@@ -102,6 +103,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     '--skip-load',
     '--skip-hud-csv',
     '--skip-naive',
+    '--skip-housing',
     '--keep-db-settings',
     '--compare-scale',
     '--compare-db',

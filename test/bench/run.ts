@@ -28,6 +28,7 @@ import { addDays, localToday } from '../../src/database/sql-time';
 import { compileTree, startServerProcess, type ServerProcess } from './servers';
 import { chooseActor, removeWritten, watermarks, type BenchActor, type Watermarks } from './setup';
 import { fmtMb, fmtMs, median, percentile, table } from './stats';
+import { BURST_CHECK_INS, BURST_DESKS, runHousingBench, type HousingBench } from './housing';
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
@@ -485,8 +486,14 @@ async function main(): Promise<void> {
     // Issue 12: the HUD CSV export against its floor, and the import of what it wrote.
     const hudCsv = opts.skipHudCsv ? null : await benchHudCsv(pool, prod, actor, url, log);
 
+    // Housing (issue 13): the bed board of a 300-bed facility and a burst of check-ins.
+    const housing = process.argv.includes('--skip-housing')
+      ? null
+      : await runHousingBench(pool, prod, actor, Math.min(opts.samples, 50), log);
+
     report({
       hudCsv,
+      housing,
       treeLoad,
       opts,
       info,
@@ -512,6 +519,7 @@ async function main(): Promise<void> {
 
 interface ReportInput {
   hudCsv: HudCsvBench | null;
+  housing: HousingBench | null;
   server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
@@ -679,6 +687,31 @@ function report(r: ReportInput): void {
 
   if (r.hudCsv) rows.push(...hudCsvRows(r.hudCsv, fmtMb));
   else rows.push(['HUD CSV export and import', 'skipped (--skip-hud-csv)', '<= 2x floor, <= 300 MB', 'n/a']);
+
+  // 8 and 9. Housing (issue 13).
+  if (r.housing) {
+    const h = r.housing;
+    const ratio = h.graphqlP50 / h.floorP50;
+    rows.push([
+      `8 bed board, ${h.beds} beds (${h.occupied} occupied): statements; p50 vs floor`,
+      `${h.boardStatements} board statements (${h.statements} in all); ${ratio.toFixed(2)}x (graphql ${fmtMs(h.graphqlP50)}, floor ${fmtMs(h.floorP50)})`,
+      '<= 4; <= 2x',
+      pass(h.boardStatements <= 4 && ratio <= 2),
+    ]);
+    const b = h.burst;
+    const good =
+      b.answered === BURST_CHECK_INS &&
+      !b.errors.length &&
+      b.stays === b.ok &&
+      b.bedNights === b.stays &&
+      b.services === b.stays;
+    rows.push([
+      `9 check-in burst, ${BURST_CHECK_INS} by ${BURST_DESKS} desks`,
+      `${b.answered} answered, ${b.ok} ok, ${b.conflicts} conflicts, ${b.errors.length} errors; stays ${b.stays}, bed nights ${b.bedNights}, bed-night services ${b.services}; p50 ${fmtMs(b.p50)}, ${b.ms} ms in all`,
+      'all answered, no lost/doubled stay, bed nights = stays',
+      pass(good),
+    ]);
+  } else rows.push(['8-9 housing', 'skipped (--skip-housing)', '', 'n/a']);
 
   const out: string[] = [];
   const d = r.info;

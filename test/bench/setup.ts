@@ -33,6 +33,15 @@ export interface BenchActor {
 /** Highest ids before the run: rows above them were written by the bench and are removed after it. */
 export type Watermarks = Record<string, number>;
 const WRITTEN = [
+  // Housing rows (test/bench/housing.ts): the shelter it arranges and the check-ins of its burst.
+  'bed_night',
+  'stay',
+  'reservation',
+  'bed',
+  'inventory',
+  'location',
+  'program',
+  'enrollment',
   'service',
   'current_living_situation',
   'assessment',

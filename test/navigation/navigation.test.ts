@@ -60,17 +60,17 @@ const CONTEXTS: [string, Ctx][] = [
 
 /**
  * The demo scenario's workspace table, less the workspaces that have no menu option yet
- * (Housing, Reservations, Priority List: navigation leaves an empty workspace out) and with
+ * (a workspace with no usable option is left out) and with
  * Reports only where report:run passes the session's role ceiling (admin, mina.manager, dara.data).
  */
 const REPORT_USERS = ['admin', 'mina.manager', 'dara.data'];
 const EXPECTED_WORKSPACES: Record<string, string[]> = {
   'System Administrators': ['Reports', 'Administration'],
-  'Emergency Shelter Staff': ['Clients'],
+  'Emergency Shelter Staff': ['Clients', 'Housing'],
   'HMIS Users': ['Clients'],
   'Coordinated Entry Assessors': ['Clients', 'Coordinated Entry'],
   'Priority List Managers': ['Clients', 'Coordinated Entry', 'Priority List'],
-  'Shelter Reservation Team': ['Clients'],
+  'Shelter Reservation Team': ['Clients', 'Reservations'],
 };
 
 const NAVIGATION = `{ navigation { workspaces { code name
@@ -147,9 +147,27 @@ describe('navigation', () => {
     expect(nav.navigation.workspaces.map((w: any) => w.name)).toEqual(expected);
   });
 
-  test('a workgroup granted Housing sees no Housing workspace while it has no menu option', async () => {
-    const nav = await app.api.ok<any>(NAVIGATION, {}, await tokenFor('sam.shelter', CONTEXTS[1][1]));
-    expect(nav.navigation.workspaces.map((w: any) => w.code)).not.toContain('housing');
+  test('Housing shows the six shelter desk options, Reservations its three (issue 13)', async () => {
+    const codes = async (user: string, ctx: Ctx, workspace: string) => {
+      const nav = await app.api.ok<any>(NAVIGATION, {}, await tokenFor(user, ctx));
+      const ws = nav.navigation.workspaces.find((w: any) => w.code === workspace);
+      return [...ws.menuOptions, ...ws.menuGroups.flatMap((g: any) => g.menuOptions)].map((o: any) => o.code);
+    };
+    const sam = CONTEXTS.find(([u]) => u === 'sam.shelter')!;
+    const riley = CONTEXTS.find(([u]) => u === 'riley.reserve')!;
+    expect(await codes(sam[0], sam[1], 'housing')).toEqual([
+      'housing.bedBoard',
+      'housing.checkIn',
+      'housing.reservationCheckIn',
+      'housing.checkOut',
+      'housing.rollCall',
+      'housing.residents',
+    ]);
+    expect(await codes(riley[0], riley[1], 'reservations')).toEqual([
+      'reservations.reserve',
+      'reservations.list',
+      'reservations.bedBoard',
+    ]);
   });
 
   // The walk test: what a menu shows the API allows; a sample of what it hides the API refuses.

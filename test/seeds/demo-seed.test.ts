@@ -116,7 +116,8 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
           'contact_email',
         ])
           expect(r[col]).toBeTruthy();
-      expect(await count('location')).toBe(5);
+      // One location per organization, and Hope Street's two shelter facilities (Housing and reservations).
+      expect(await count('location')).toBe(7);
     });
 
     it('enables both restriction options for Hope Street Shelter', async () => {
@@ -139,8 +140,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
         ['NSO', 'Northside Street Outreach', 4],
         ['CCE', 'County Coordinated Entry', 14],
         ['SHD', 'Safe Harbor Shelter', 0],
+        ['HSS', 'Hope Street Overflow', 1],
       ]);
-      expect(rows.map((r) => r.id)).toEqual(Object.values(ids.programs));
+      expect(rows.map((r) => r.id)).toEqual([...Object.values(ids.programs), ids.housing.overflowProgram]);
       for (const r of rows) {
         expect(r.coc_code).toBe('XX-500');
         expect(String(r.operating_start_date) < addDays(TODAY, -365)).toBe(true);
@@ -319,8 +321,9 @@ describe.each(seedTestEngines('seedtest'))('demo seed on $name', (engine) => {
 
     it('creates the named clients with realistic, fully reported identifying data', async () => {
       const rows = await q('SELECT * FROM client');
-      // 8 scenario clients, 2 likely duplicates (demo scenario, "Duplicates and requests"), 40 filler.
-      expect(rows).toHaveLength(10 + 40);
+      // 8 scenario clients, 2 likely duplicates (demo scenario, "Duplicates and requests"), 40
+      // filler, and the shelter's guests (demo scenario, "Housing and reservations").
+      expect(rows).toHaveLength(10 + 40 + ids.housing.clients.length);
       for (const c of rows) {
         expect(c.ssn).toMatch(/^(?!000|666|9)\d{3}(?!00)\d{2}(?!0000)\d{4}$/);
         expect([n(c.name_data_quality), n(c.ssn_data_quality), n(c.dob_data_quality)]).toEqual([1, 1, 1]);

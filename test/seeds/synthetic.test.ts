@@ -190,7 +190,7 @@ describe('synthetic seed', () => {
     expect(codes.slice(0, 5)).toEqual(['HSS', 'NSO', 'CCE', 'SHD', 'ADM']);
     expect(new Set(codes).size).toBe(codes.length);
     const demoClients = await ds.query(
-      `SELECT * FROM client WHERE id <= ${Math.max(...Object.values(ids.clients), ...Object.values(ids.filler).flat())} ORDER BY id`,
+      `SELECT * FROM client WHERE id <= ${Math.max(...Object.values(ids.clients), ...Object.values(ids.filler).flat(), ...ids.housing.clients)} ORDER BY id`,
     );
     expect(createHash('sha256').update(JSON.stringify(demoClients)).digest('hex')).toBe(before);
     expect((await ds.query(`SELECT COUNT(*) AS c FROM workgroup`))[0].c).toBe(6);

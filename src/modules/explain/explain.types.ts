@@ -10,6 +10,8 @@ export enum ExplainRecordType {
   CE_EVENT = 'CE_EVENT',
   HEALTH_AND_DV = 'HEALTH_AND_DV',
   REFERRAL = 'REFERRAL',
+  STAY = 'STAY',
+  RESERVATION = 'RESERVATION',
   PROGRAM = 'PROGRAM',
 }
 
@@ -26,6 +28,8 @@ registerEnumType(ExplainRecordType, {
     CE_EVENT: { description: 'A coordinated entry event (HUD 4.20).' },
     HEALTH_AND_DV: { description: 'A health and domestic violence record (HUD 4.11, R7).' },
     REFERRAL: { description: 'A coordinated entry referral to a program (HUD 4.20 referral events).' },
+    STAY: { description: 'A shelter stay (check-in to check-out; its bed nights are HUD 4.14 services).' },
+    RESERVATION: { description: 'A shelter reservation.' },
     PROGRAM: { description: 'A program (HUD 2.02).' },
   },
 });

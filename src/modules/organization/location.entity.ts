@@ -33,6 +33,25 @@ export class Location {
   @Column({ type: 'varchar', length: 10, nullable: true })
   zip: string | null;
 
+  @Field({ description: 'True when the location is a shelter facility with beds.' })
+  @Column({ type: 'boolean', default: false })
+  isFacility: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Opening hours, as shown to staff ("19:00-07:00").' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  hours: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Facility check-in time, HH:MM.' })
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  checkInTime: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Until when a reservation holds its bed each night, HH:MM (in the evening of the night).',
+  })
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  holdTime: string | null;
+
   @Field({ description: 'False once deactivated.' })
   @Column({ type: 'boolean', default: true })
   active: boolean;
