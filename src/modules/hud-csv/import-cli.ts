@@ -3,7 +3,8 @@
  *
  * Imports a HUD HMIS CSV FY2026 zip (import.ts) as an active system administrator: prints the
  * validation report by file and line and imports nothing while any row is invalid; with --dry-run
- * only validates. Rows written per file are printed (and shown on a progress bar on a terminal).
+ * only validates. Rows written per file are printed (and shown on a progress bar on a terminal), and
+ * so are the incoming clients that likely duplicate existing ones (Waypoint ids, score, reasons).
  */
 import 'reflect-metadata';
 import cliProgress from 'cli-progress';
@@ -12,7 +13,7 @@ import { loadConfig } from '../../config';
 import { createDataSource } from '../../database/data-source';
 import { Organization } from '../organization/organization.entity';
 import { User } from '../users/user.entity';
-import { formatReport, HudImportError, importHudCsv } from './import';
+import { formatDuplicates, formatReport, HudImportError, importHudCsv } from './import';
 
 const USAGE = 'usage: npm run import:hud-csv -- --as ADMIN_USERNAME [--org CODE] file.zip [--dry-run]';
 
@@ -78,6 +79,7 @@ async function main(): Promise<number> {
       for (const p of problems) console.error(`  ${p}`);
       return 1;
     }
+    for (const line of formatDuplicates(result.duplicates, dryRun)) console.log(line);
     if (dryRun) {
       console.log('dry run: every file is valid; nothing was imported');
       return 0;

@@ -23,6 +23,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typ
 import yauzl from 'yauzl';
 import { Restriction } from '../../access/restriction';
 import { refreshClientReach } from '../../access/reach';
+import { TRANSACTION_TABLES } from '../../access/visibility';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { Client } from '../client/client.entity';
 import { Enrollment } from '../enrollment/enrollment.entity';
@@ -44,6 +45,14 @@ import { HealthAndDv } from '../transaction/health-and-dv.entity';
 import { IncomeBenefits } from '../transaction/income-benefits.entity';
 import { Service } from '../transaction/service.entity';
 import { YouthEducationStatus } from '../transaction/youth-education-status.entity';
+import { refreshMatchKeys } from '../stewardship/match-keys';
+import {
+  LIKELY_DUPLICATE_SCORE,
+  matchKeys,
+  scoreMatch,
+  type Identity,
+  type MatchReason,
+} from '../stewardship/matcher';
 import { HUD_CSV_FILES, type HudCsvFileName } from './columns';
 import { readCsv } from './csv-reader';
 import { HudCsvValidator, VALIDATION_ORDER, type ValidationReport } from './csv-validator';
@@ -512,11 +521,27 @@ export interface FileCounts {
   unchanged: number;
 }
 
+/** An existing client an incoming Client.csv row likely duplicates: ids, score and reasons only. */
+export interface LikelyMatch {
+  clientId: number;
+  score: number;
+  reasons: MatchReason[];
+}
+
+/** An incoming Client.csv row (not mapped to a Waypoint client yet) with its likely matches. */
+export interface IncomingDuplicate {
+  line: number;
+  personalId: string;
+  matches: LikelyMatch[];
+}
+
 export interface ImportResult {
   report: ValidationReport;
   source: string | null;
   written: Record<string, FileCounts>;
   notImported: Record<string, number>;
+  /** Incoming clients that likely duplicate existing ones (checked when every row is valid). */
+  duplicates: IncomingDuplicate[];
 }
 
 async function* rowsOf(zip: OpenZip, file: string): AsyncGenerator<{ line: number; row: Row }> {
@@ -593,15 +618,23 @@ export async function importHudCsv(
   const zip = await openHudZip(path);
   try {
     const report = await validateHudZip(zip);
-    const result: ImportResult = { report, source: null, written: {}, notImported: {} };
+    const result: ImportResult = { report, source: null, written: {}, notImported: {}, duplicates: [] };
     for (const [file, n] of Object.entries(report.rows))
       if (!IMPORTED_FILES.includes(file) && file !== 'Export.csv' && n) result.notImported[file] = n;
-    if (report.issues.length || options.dryRun) return result;
+    if (report.issues.length) return result;
     let source: string | null = null;
     for await (const { row } of rowsOf(zip, 'Export.csv'))
       source = row.SourceID || row.SourceName || row.ExportID;
+    if (options.dryRun) {
+      result.duplicates = await likelyDuplicates(ds.manager, zip, source ?? 'unknown', options);
+      return result;
+    }
     result.source = source;
-    await ds.transaction((m) => write(m, zip, source ?? 'unknown', options, result));
+    await ds.transaction(async (m) => {
+      // Checked against the clients that exist before this import writes anything.
+      result.duplicates = await likelyDuplicates(m, zip, source ?? 'unknown', options);
+      await write(m, zip, source ?? 'unknown', options, result);
+    });
     return result;
   } finally {
     zip.close();
@@ -834,8 +867,11 @@ async function write(
   }
 
   const clientIds = [...touchedClients].sort((a, b) => a - b);
-  for (let i = 0; i < clientIds.length; i += BATCH)
+  for (let i = 0; i < clientIds.length; i += BATCH) {
     await refreshClientReach(m, clientIds.slice(i, i + BATCH));
+    // File the imported clients under their blocking keys, so later checks find them.
+    await refreshMatchKeys(m, clientIds.slice(i, i + BATCH));
+  }
   for (let i = 0; i === 0 || i < clientIds.length; i += 4000)
     await m.getRepository(AuditEvent).insert({
       at: new Date(),
@@ -849,7 +885,184 @@ async function write(
       clientIds: clientIds.slice(i, i + 4000),
       fields: null,
       before: null,
-      after: { source, written: result.written, notImported: result.notImported } as Record<string, unknown>,
+      after: {
+        source,
+        written: result.written,
+        notImported: result.notImported,
+        likelyDuplicates: result.duplicates.length,
+      } as Record<string, unknown>,
       requestId: null,
     } as never);
+}
+
+// ---------------------------------------------------------------- likely duplicates
+
+/**
+ * SQL: the client `c` belongs to a victim service provider other than its own organization, or its
+ * own organization is not one while a record of it is at one (then no incoming row may point at it).
+ */
+function vspElsewhereSql(c: string): string {
+  const records = TRANSACTION_TABLES.map(
+    (t) =>
+      `EXISTS (SELECT 1 FROM ${t} vx JOIN organization vo ON vo.id = vx.organization_id WHERE vx.client_id = ${c}.id AND vo.victim_service_provider = 1 AND vx.organization_id <> ${c}.organization_id)`,
+  );
+  return `(${records.join(' OR ')})`;
+}
+
+/** SQL: the client `c` belongs to a victim service provider, or a record of it is at one. */
+function vspAnySql(c: string): string {
+  return `(EXISTS (SELECT 1 FROM organization co WHERE co.id = ${c}.organization_id AND co.victim_service_provider = 1) OR ${vspElsewhereSql(c)})`;
+}
+
+/**
+ * The duplicate check of the import (issue 16): every incoming Client.csv row not mapped to a
+ * Waypoint client yet is compared with the existing clients by the duplicate matcher's blocking
+ * keys and score (the same as `possibleDuplicates`). Per batch of rows: one mapping lookup and one
+ * candidate statement, whatever the number of rows or of existing clients. Reads only: the write
+ * (or a dry run) still imports the rows as new clients.
+ *
+ * VAWA (access model §11): a client of a victim service provider is reported only for an incoming
+ * row owned by that same provider; otherwise it is left out, not even counted.
+ */
+async function likelyDuplicates(
+  m: EntityManager,
+  zip: OpenZip,
+  source: string,
+  options: ImportOptions,
+): Promise<IncomingDuplicate[]> {
+  const map = new Mapper(m, source);
+  // The owner of each incoming client, as write() will choose it, read-only: an organization the
+  // import would create owns no existing client (null).
+  const orgRows: Row[] = [];
+  for await (const { row } of rowsOf(zip, 'Organization.csv')) orgRows.push(row);
+  const orgMappings = await map.lookup(
+    'Organization.csv',
+    orgRows.map((r) => r.OrganizationID),
+  );
+  const orgOf = new Map<string, number | null>();
+  for (const row of orgRows) {
+    let id = orgMappings.get(row.OrganizationID)?.waypointId ?? null;
+    if (id === null) {
+      const org =
+        (await m.getRepository(Organization).findOneBy({ name: row.OrganizationName })) ??
+        (row.OrganizationCommonName?.length === 3
+          ? await m.getRepository(Organization).findOneBy({ code: row.OrganizationCommonName })
+          : null);
+      id = org?.id ?? null;
+    }
+    orgOf.set(row.OrganizationID, id);
+  }
+  const projectOrg = new Map<string, number | null>();
+  for await (const { row } of rowsOf(zip, 'Project.csv'))
+    projectOrg.set(row.ProjectID, orgOf.get(row.OrganizationID) ?? null);
+  const firstProject = new Map<string, { entry: string; project: string }>();
+  for await (const { row } of rowsOf(zip, 'Enrollment.csv')) {
+    const seen = firstProject.get(row.PersonalID);
+    if (!seen || row.EntryDate < seen.entry)
+      firstProject.set(row.PersonalID, { entry: row.EntryDate, project: row.ProjectID });
+  }
+  const fallbackOrg = orgRows.length ? (orgOf.get(orgRows[0].OrganizationID) ?? null) : null;
+  const ownerOf = (personalId: string): number | null => {
+    if (options.organizationId !== null) return options.organizationId;
+    const first = firstProject.get(personalId);
+    return first ? (projectOrg.get(first.project) ?? null) : fallbackOrg;
+  };
+
+  const out: IncomingDuplicate[] = [];
+  for await (const batch of batches(rowsOf(zip, 'Client.csv'))) {
+    const known = await map.lookup(
+      'Client.csv',
+      batch.map((b) => b.row.PersonalID),
+    );
+    const incoming = batch
+      .filter(({ row }) => !known.has(row.PersonalID))
+      .map(({ line, row }) => {
+        const identity: Identity = {
+          firstName: row.FirstName || null,
+          lastName: row.LastName || null,
+          dob: row.DOB || null,
+          ssn: row.SSN || null,
+        };
+        return { line, row, identity, keys: matchKeys(identity) };
+      })
+      .filter((x) => x.keys.length > 0);
+    // One statement per batch: the values of each kind of key in one IN list.
+    const byKind = new Map<string, Set<string>>();
+    for (const x of incoming)
+      for (const k of x.keys) (byKind.get(k.kind) ?? byKind.set(k.kind, new Set()).get(k.kind)!).add(k.value);
+    const conds: string[] = [];
+    const params: string[] = [];
+    for (const [kind, values] of byKind) {
+      conds.push(`(k.kind = ? AND k.value IN (${[...values].map(() => '?').join(', ')}))`);
+      params.push(kind, ...values);
+    }
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT k.kind AS key_kind, k.value AS key_value, c.id, c.first_name, c.last_name, c.dob, c.ssn,
+              c.organization_id,
+              CASE WHEN ${vspAnySql('c')} THEN 1 ELSE 0 END AS vsp_check,
+              CASE WHEN ${vspElsewhereSql('c')} THEN 1 ELSE 0 END AS vsp_elsewhere_check
+         FROM client_match_key k
+         JOIN client c ON c.id = k.client_id
+        WHERE c.date_deleted IS NULL AND (${conds.length ? conds.join(' OR ') : '1 = 0'})
+        ORDER BY c.id`,
+      params,
+    );
+    const byKey = new Map<string, Record<string, unknown>[]>();
+    for (const r of rows) {
+      const key = `${String(r.key_kind)}|${String(r.key_value)}`;
+      (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(r);
+    }
+    for (const x of incoming) {
+      const owner = ownerOf(x.row.PersonalID);
+      const matches = new Map<number, LikelyMatch>();
+      for (const k of x.keys)
+        for (const r of byKey.get(`${k.kind}|${k.value}`) ?? []) {
+          const clientId = Number(r.id);
+          if (matches.has(clientId)) continue;
+          if (
+            Number(r.vsp_check) === 1 &&
+            (owner === null || Number(r.organization_id) !== owner || Number(r.vsp_elsewhere_check) === 1)
+          )
+            continue;
+          const result = scoreMatch(x.identity, {
+            firstName: (r.first_name as string | null) ?? null,
+            lastName: (r.last_name as string | null) ?? null,
+            dob: r.dob === null || r.dob === undefined ? null : sqlDate(r.dob),
+            ssn: (r.ssn as string | null) ?? null,
+          });
+          if (result.score >= LIKELY_DUPLICATE_SCORE) matches.set(clientId, { clientId, ...result });
+        }
+      if (matches.size)
+        out.push({
+          line: x.line,
+          personalId: x.row.PersonalID,
+          matches: [...matches.values()].sort((a, b) => b.score - a.score || a.clientId - b.clientId),
+        });
+    }
+  }
+  return out;
+}
+
+/** A DATE column as yyyy-mm-dd (a string on both engines here; a Date if a driver returns one). */
+function sqlDate(v: unknown): string {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10);
+}
+
+/**
+ * The duplicate report, one line per incoming client: the existing clients' Waypoint ids, scores and
+ * reasons, never their names, SSNs or dates of birth.
+ */
+export function formatDuplicates(duplicates: IncomingDuplicate[], dryRun: boolean): string[] {
+  if (!duplicates.length) return ['likely duplicates of existing clients: none'];
+  return [
+    `likely duplicates of existing clients: ${duplicates.length} incoming client(s); ${
+      dryRun ? 'an import would import them' : 'they were imported'
+    } as new clients: review each pair and merge with mergeClients (survivor = the existing client)`,
+    ...duplicates.map(
+      (d) =>
+        `  Client.csv line ${d.line} (PersonalID ${d.personalId}): ${d.matches
+          .map((x) => `client ${x.clientId} score ${x.score} (${x.reasons.join(', ')})`)
+          .join('; ')}`,
+    ),
+  ];
 }
