@@ -339,7 +339,7 @@ export async function auditReport(
   returned: Record<string, number>,
 ): Promise<void> {
   const access = readyAccess(ctx);
-  await ctx.ds.getRepository(AuditEvent).insert({
+  await ctx.primary.getRepository(AuditEvent).insert({
     at: new Date(),
     userId: access.userId,
     organizationId: access.organizationId,

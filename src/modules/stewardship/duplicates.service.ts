@@ -106,9 +106,10 @@ export async function possibleDuplicates(
     );
 
   // Rate limit per user, counted from the audit log (shared by every server process; the
-  // (user_id, at) index finds the last minute's rows).
+  // (user_id, at) index finds the last minute's rows). Read on the primary, where the checks
+  // are written: a replica's lag would let a burst through.
   const since = sqlTimestamp(new Date(Date.now() - 60_000));
-  const [{ n }] = await ctx.ds.query(
+  const [{ n }] = await ctx.primary.query(
     `SELECT COUNT(*) AS n FROM audit_event WHERE user_id = ? AND at > ? AND operation = 'possibleDuplicates' AND entity_type = 'DuplicateCheck'`,
     [access.userId, since],
   );
@@ -153,7 +154,7 @@ export async function possibleDuplicates(
   }
   // Audited whatever it found (the request's READ event names the clients shown); the hidden
   // count is not written down: the log must not hint at what the caller may not see.
-  await ctx.ds.getRepository(AuditEvent).insert({
+  await ctx.primary.getRepository(AuditEvent).insert({
     at: new Date(),
     userId: access.userId,
     organizationId: access.organizationId,
