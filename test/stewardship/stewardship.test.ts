@@ -7,6 +7,7 @@ import { sqlTimestamp } from '../../src/database/sql-time';
 import { StatementLog } from '../bench/statement-log';
 import { startTestApp, type TestApp } from '../support/app';
 import { Caller, HOME, type HomeUser } from '../access/helpers';
+import { MOVED_TABLES } from '../../src/modules/stewardship/merge.service';
 
 const statements = new StatementLog();
 let app: TestApp;
@@ -158,16 +159,7 @@ async function rowsOf(clientIds: number[]): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {
     client: await sql(`SELECT * FROM client WHERE id IN (${marks}) ORDER BY id`, clientIds),
   };
-  for (const t of [
-    'enrollment',
-    'enrollment_exit',
-    'service',
-    'current_living_situation',
-    'assessment',
-    'ce_event',
-    'health_and_dv',
-    'release_exception',
-  ])
+  for (const t of MOVED_TABLES.map((m) => m.table))
     out[t] = await sql(`SELECT * FROM ${t} WHERE client_id IN (${marks}) ORDER BY id`, clientIds);
   return out;
 }

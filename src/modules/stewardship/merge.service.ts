@@ -46,11 +46,38 @@ export type MergeField = keyof typeof MERGE_FIELDS;
 /** Columns a merge may change on a client row; the undo writes them back. */
 const RESTORED_COLUMNS = [...Object.values(MERGE_FIELDS), 'date_deleted', 'version', 'updated_by_id'];
 
-/** Tables whose rows name a client and move with it: the transactions, and release exceptions. */
-const MOVED_TABLES: ReadonlyArray<{ table: string; stamped: boolean }> = [
+/**
+ * Tables whose rows name a client and move with it: the transactions of the registry, release
+ * exceptions, a shelter's bed nights and priority-list entries (`also`: a second client column,
+ * set only where it is not null: the ACTIVE entry's unique key). `stamped`: keep the row's
+ * updated_at (MySQL would bump it). Derived tables (client_reach, client_match_key) are rebuilt
+ * after the move; the audit tables keep naming the client as it was.
+ * test/stewardship/merge-tables.test.ts fails when a table with a client column is missing here.
+ */
+export const MOVED_TABLES: ReadonlyArray<{ table: string; stamped: boolean; also?: string }> = [
   ...TRANSACTION_TABLES.map((table) => ({ table, stamped: true })),
   { table: 'release_exception', stamped: false },
+  { table: 'bed_night', stamped: false },
+  { table: 'priority_list_entry', stamped: true, also: 'active_client_id' },
 ];
+
+/** Client columns a merge never moves: derived (rebuilt) or history (kept as it was). */
+export const NOT_MOVED_CLIENT_COLUMNS = [
+  'client_reach.client_id',
+  'client_match_key.client_id',
+  'audit_event_client.client_id',
+  'client_merge_member.client_id',
+] as const;
+
+/** `SET client_id = ?` plus the table's second client column, where it has one. */
+function moveSet(t: { stamped: boolean; also?: string }): string {
+  return `client_id = ?${t.also ? `, ${t.also} = CASE WHEN ${t.also} IS NULL THEN NULL ELSE ? END` : ''}${t.stamped ? ', updated_at = updated_at' : ''}`;
+}
+
+/** The parameters of moveSet: the client id, once more for the second column. */
+function moveParams(t: { also?: string }, clientId: number): number[] {
+  return t.also ? [clientId, clientId] : [clientId];
+}
 
 export interface MergeInput {
   survivorId: string;
@@ -126,7 +153,8 @@ export async function mergeClients(ctx: RequestContext, input: MergeInput): Prom
 
     const moved: Record<string, Record<string, number[]>> = {};
     let movedCount = 0;
-    for (const { table, stamped } of MOVED_TABLES) {
+    for (const t of MOVED_TABLES) {
+      const { table } = t;
       if (table === 'release_exception') {
         movedCount += await moveReleaseExceptions(m, survivorId, duplicateIds, moved);
         continue;
@@ -139,10 +167,10 @@ export async function mergeClients(ctx: RequestContext, input: MergeInput): Prom
       moved[table] = {};
       for (const r of ids) (moved[table][String(r.client_id)] ??= []).push(Number(r.id));
       movedCount += ids.length;
-      await m.query(
-        `UPDATE ${table} SET client_id = ?${stamped ? ', updated_at = updated_at' : ''} WHERE client_id IN (${marks(duplicateIds.length)})`,
-        [survivorId, ...duplicateIds],
-      );
+      await m.query(`UPDATE ${table} SET ${moveSet(t)} WHERE client_id IN (${marks(duplicateIds.length)})`, [
+        ...moveParams(t, survivorId),
+        ...duplicateIds,
+      ]);
     }
     const clients = rows.map((r) => {
       const copy: Record<string, unknown> = { id: Number(r.id) };
@@ -237,16 +265,17 @@ async function moveReleaseExceptions(
 }
 
 async function restoreRows(m: EntityManager, merge: ClientMerge, userId: number): Promise<void> {
-  for (const { table, stamped } of MOVED_TABLES) {
+  for (const t of MOVED_TABLES) {
+    const { table } = t;
     const perClient = merge.before.moved[table];
     if (!perClient) continue;
     for (const [clientId, ids] of Object.entries(perClient)) {
       for (let i = 0; i < ids.length; i += 1000) {
         const chunk = ids.slice(i, i + 1000);
-        await m.query(
-          `UPDATE ${table} SET client_id = ?${stamped ? ', updated_at = updated_at' : ''} WHERE id IN (${marks(chunk.length)})`,
-          [Number(clientId), ...chunk],
-        );
+        await m.query(`UPDATE ${table} SET ${moveSet(t)} WHERE id IN (${marks(chunk.length)})`, [
+          ...moveParams(t, Number(clientId)),
+          ...chunk,
+        ]);
       }
     }
   }
