@@ -102,7 +102,7 @@ describe('totalCount and lists', () => {
       // A victim service provider: its own clients only.
       SHD: [c['Robin Hayes'], ...ids.filler.SHD],
       // The HMIS Lead Agency owns no clients; release 1004 shares HSS, NSO and CCE with it (never
-      // SHD): their clients, except the restrict-intake Jordan Lee.
+      // SHD): their clients (the shelter's guests too), except the restrict-intake Jordan Lee.
       ADM: [
         c['Alex Rivera'],
         c['Alexander Rivera'],
@@ -113,6 +113,7 @@ describe('totalCount and lists', () => {
         c['Jamie Fox'],
         c['Drew Park'],
         ...ids.filler.HSS,
+        ...ids.housing.clients,
         ...ids.filler.NSO,
         ...ids.filler.CCE,
       ],

@@ -22,7 +22,7 @@ export async function startTestApp(key: string, options: { logger?: Logger } = {
     config: { ...db.config, host: '127.0.0.1' },
     dataSource: db.ds,
     port: 0,
-    logLevel: 'silent',
+    logLevel: (process.env.TEST_LOG_LEVEL as 'silent') ?? 'silent',
     prepare: false,
   });
   return {

@@ -1,3 +1,4 @@
+import { TRANSACTION_TYPES } from '../../access/record-types';
 import { checkMilitaryYears } from '../../hud/validate';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -330,19 +331,8 @@ export async function updateClient(
 }
 
 /** Words for a record table in a refusal ("2 enrollments"). */
-const RECORD_WORDS: Record<TransactionTable, [string, string]> = {
-  enrollment: ['enrollment', 'enrollments'],
-  enrollment_exit: ['exit', 'exits'],
-  service: ['service', 'services'],
-  current_living_situation: ['current living situation', 'current living situations'],
-  assessment: ['assessment', 'assessments'],
-  ce_event: ['coordinated entry event', 'coordinated entry events'],
-  health_and_dv: ['health & DV record', 'health & DV records'],
-  income_benefits: ['income and benefits record', 'income and benefits records'],
-  disabilities: ['disability record', 'disability records'],
-  employment_education: ['employment and education record', 'employment and education records'],
-  youth_education_status: ['youth education status record', 'youth education status records'],
-};
+/** How a CONFLICT names a table's records: the registry's words (src/access/record-types.ts). */
+const RECORD_WORDS = new Map(TRANSACTION_TYPES.map((t) => [t.table, t.words]));
 
 interface LiveRecord {
   table: TransactionTable;
@@ -404,7 +394,8 @@ export async function deleteClient(ctx: RequestContext, id: string, version: num
       for (const r of visible) counts.set(r.table, (counts.get(r.table) ?? 0) + 1);
       const named = TRANSACTION_TABLES.filter((t) => counts.has(t)).map((t) => {
         const n = counts.get(t) as number;
-        return `${n} ${RECORD_WORDS[t][n === 1 ? 0 : 1]}`;
+        const words = RECORD_WORDS.get(t) ?? { one: 'record', many: 'records' };
+        return `${n} ${n === 1 ? words.one : words.many}`;
       });
       throw appError('CONFLICT', `This client still has ${named.join(', ')}; delete those first.`, {
         records: visible.map((r) => ({ type: r.table, id: String(r.id) })),
