@@ -133,7 +133,8 @@ describe('assessment scores', () => {
           instrument: 'VI-SPDAT',
           score: null,
           prioritizationStatus: null,
-          access: { hiddenFields: ['score', 'prioritizationStatus'] },
+          // The instrument's answers are guarded like the score (coordinated entry).
+          access: { hiddenFields: ['answers', 'score', 'prioritizationStatus'] },
         },
       ]);
     }

@@ -161,11 +161,14 @@ describe('morgan.multi', () => {
 
   test('canEdit on CCE shows nothing: CCE records stay invisible to him, and an edit answers as for a missing id', async () => {
     const { ids } = demo;
+    // A County Coordinated Entry client no release or referral consent shares (Casey Morgan's
+    // consented referral to Hope Street Rapid Rehousing shows her to Hope Street).
+    const cce = ids.filler.CCE[0];
     for (const context of [AS_NSO, AS_HSS]) {
       const morgan = await demo.as('morgan.multi', context);
-      expect(await client(morgan, ids.clients['Casey Morgan'])).toBeNull();
+      expect(await client(morgan, cce)).toBeNull();
       const hidden = await morgan.error(UPDATE_CLIENT, {
-        id: String(ids.clients['Casey Morgan']),
+        id: String(cce),
         input: { version: 1, middleName: 'Z' },
       });
       const missing = await morgan.error(UPDATE_CLIENT, {

@@ -5,6 +5,18 @@ import * as hud from '../../src/hud';
 
 /** Every HUD enum src/hud must register, by its exact GraphQL name. */
 const EXPECTED_ENUMS = [
+  // 4.02–4.10, R4, R5/R6 and C3 (the client-level FY2026 records)
+  'CurrentEdStatus',
+  'CurrentSchoolAttend',
+  'DisabilityType',
+  'EmploymentType',
+  'HivTestSource',
+  'LastGradeCompleted',
+  'MostRecentEdStatus',
+  'NotEmployedReason',
+  'ReasonNotInsured',
+  'SchoolStatus',
+  'ViralLoadAvailable',
   'NoYesMissing',
   'NoYes',
   'NameDataQuality',
