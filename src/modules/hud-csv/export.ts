@@ -14,6 +14,8 @@
  *   batch, never per row), mapped and deflated as the consumer pulls; no temporary file, no state kept
  *   between requests.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AccessContext } from '../../access/access-context';
@@ -50,8 +52,17 @@ import { zipStream, type ZipEntry } from './zip-writer';
 export const BATCH = 2000;
 
 export const SOFTWARE_NAME = 'Waypoint';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-export const SOFTWARE_VERSION: string = (require('../../../package.json') as { version: string }).version;
+/** Waypoint's version from its package.json, found upward from this file (src/ or the build in dist/). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file))
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+    if (path.dirname(dir) === dir) throw new Error('package.json not found above ' + __dirname);
+  }
+}
+
+export const SOFTWARE_VERSION: string = packageVersion();
 
 export interface HudExportRequest {
   /** YYYY-MM-DD, inclusive. */
