@@ -10,7 +10,7 @@ import type { AccessContext } from '../../access/access-context';
 import type { Capability } from '../../access/capabilities';
 import { readRows } from '../../access/read-policy';
 import { recordType } from '../../access/record-types';
-import { clientVisibility, programVisibility, transactionVisibility } from '../../access/visibility';
+import { clientReachVisibility, programVisibility, transactionVisibility } from '../../access/visibility';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { dialectOf, timelinessBandSql, type Dialect } from './report-sql';
@@ -176,9 +176,9 @@ function universe(scope: AccessContext['scope'], from: string, to: string, progr
       e.entry_date AS ed, e.created_at AS ec, e.household_id AS hh, e.relationship_to_ho_h AS rel,
       e.disabling_condition AS dc, e.enrollment_coc AS coc, e.living_situation AS ls,
       x.id AS xid, x.exit_date AS xd, x.created_at AS xc, x.destination AS dest, x.organization_id AS xorg
-    FROM enrollment e JOIN client c ON c.id = e.client_id
+    FROM enrollment e JOIN client c ON c.id = e.client_id JOIN client_reach cr ON cr.client_id = c.id
     LEFT JOIN enrollment_exit x ON x.enrollment_id = e.id AND ${transactionVisibility('x', scope)}
-    WHERE ${transactionVisibility('e', scope)} AND ${clientVisibility('c', scope)}
+    WHERE ${transactionVisibility('e', scope)} AND ${clientReachVisibility('c', 'cr', scope)}
       AND e.entry_date <= ${lit(to)} AND (x.id IS NULL OR x.exit_date >= ${lit(from)})
       ${programIds.length ? `AND e.program_id IN (${programIds.join(', ')})` : ''}`;
 }
