@@ -45,6 +45,19 @@ const WARMUP = 5;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** A bench section that failed (e.g. a request past REQUEST_TIMEOUT_MS at this scale): its row says so. */
+type Failed = { failed: string };
+const isFailed = (x: unknown): x is Failed => typeof x === 'object' && x !== null && 'failed' in x;
+async function section<T>(name: string, run: () => Promise<T>): Promise<T | Failed> {
+  try {
+    return await run();
+  } catch (err) {
+    const failed = (err instanceof Error ? err.message : String(err)).slice(0, 200);
+    log(`${name} failed: ${failed}`);
+    return { failed };
+  }
+}
+
 type Sampler = () => Promise<number>;
 
 /** Runs each sampler `rounds` times, interleaved round-robin; returns the timings by label. */
@@ -425,20 +438,16 @@ async function main(): Promise<void> {
 
     // Data stewardship (issue 16): duplicate check, duplicate queue, merge.
     log('stewardship: duplicate check, duplicate queue, merge');
-    const stewardship = await benchStewardship({ pool, ds, config, prod, actor, samples: opts.samples, log });
+    const stewardship = await section('stewardship', () =>
+      benchStewardship({ pool, ds, config, prod, actor, samples: opts.samples, log }),
+    );
 
     // Reports (issue 15): R1 clientCounts by program x month over a year, R2 data quality of every
     // program the actor sees, as a data analyst (the role ceiling lets report:run through; the
     // synthetic workgroups hold it as data). Statements per request, and p50 against the floor.
     // A report that fails (e.g. runs past REQUEST_TIMEOUT_MS at this scale) is printed as a
     // failed row; the rest of the bench goes on.
-    let reports: ReportsBench | { failed: string };
-    try {
-      reports = await benchReports(pool, prod, actor, opts.samples);
-    } catch (err) {
-      reports = { failed: (err instanceof Error ? err.message : String(err)).slice(0, 160) };
-      log(`reports failed: ${reports.failed}`);
-    }
+    const reports = await section('reports', () => benchReports(pool, prod, actor, opts.samples));
 
     // Scale (target 6): prod on the other data set, interleaved with prod on this one.
     let scaleTimes: Record<string, Record<string, number[]>> | null = null;
@@ -492,12 +501,14 @@ async function main(): Promise<void> {
     }
 
     // Issue 12: the HUD CSV export against its floor, and the import of what it wrote.
-    const hudCsv = opts.skipHudCsv ? null : await benchHudCsv(pool, prod, actor, url, log);
+    const hudCsv = opts.skipHudCsv
+      ? null
+      : await section('HUD CSV', () => benchHudCsv(pool, prod, actor, url, log));
 
     // Housing (issue 13): the bed board of a 300-bed facility and a burst of check-ins.
     const housing = process.argv.includes('--skip-housing')
       ? null
-      : await runHousingBench(pool, prod, actor, Math.min(opts.samples, 50), log);
+      : await section('housing', () => runHousingBench(pool, prod, actor, Math.min(opts.samples, 50), log));
 
     report({
       hudCsv,
@@ -526,8 +537,8 @@ async function main(): Promise<void> {
 }
 
 interface ReportInput {
-  hudCsv: HudCsvBench | null;
-  housing: HousingBench | null;
+  hudCsv: HudCsvBench | Failed | null;
+  housing: HousingBench | Failed | null;
   server: ServerSettings;
   treeLoad: LoadResult | null;
   opts: BenchOptions;
@@ -546,7 +557,7 @@ interface ReportInput {
   compareScale: ScaleName | null;
   plans: Array<{ scale: ScaleName; rows: PlanRow[] }>;
   load: LoadResult | null;
-  stewardship: StewardshipResult;
+  stewardship: StewardshipResult | Failed;
 }
 
 const pass = (good: boolean) => (good ? 'PASS' : 'FAIL');
@@ -694,13 +705,17 @@ function report(r: ReportInput): void {
       pass(r.load.rssPeak <= 400 * 1024 * 1024),
     ]);
   } else rows.push(['7 server RSS under load', 'skipped (--skip-load)', '<= 400 MB', 'n/a']);
-  rows.push(...stewardshipRows(r.stewardship));
+  if (isFailed(r.stewardship))
+    rows.push(['stewardship: duplicate check, queue, merge', `failed: ${r.stewardship.failed}`, '', 'FAIL']);
+  else rows.push(...stewardshipRows(r.stewardship));
 
-  if (r.hudCsv) rows.push(...hudCsvRows(r.hudCsv, fmtMb));
+  if (isFailed(r.hudCsv)) rows.push(['HUD CSV export and import', `failed: ${r.hudCsv.failed}`, '', 'FAIL']);
+  else if (r.hudCsv) rows.push(...hudCsvRows(r.hudCsv, fmtMb));
   else rows.push(['HUD CSV export and import', 'skipped (--skip-hud-csv)', '<= 2x floor, <= 300 MB', 'n/a']);
 
   // 8 and 9. Housing (issue 13).
-  if (r.housing) {
+  if (isFailed(r.housing)) rows.push(['8-9 housing', `failed: ${r.housing.failed}`, '', 'FAIL']);
+  else if (r.housing) {
     const h = r.housing;
     const ratio = h.graphqlP50 / h.floorP50;
     rows.push([
@@ -807,8 +822,10 @@ function report(r: ReportInput): void {
     out.push(`statements, prod ${key} (${r.stmts[key].length}):`);
     r.stmts[key].forEach((s, i) => out.push(`  ${i + 1}. ${describeStatement(s)}`));
   }
-  out.push(`statements, prod possibleDuplicates (${r.stewardship.checkStatements.length}):`);
-  r.stewardship.checkStatements.forEach((s, i) => out.push(`  ${i + 1}. ${describeStatement(s)}`));
+  if (!isFailed(r.stewardship)) {
+    out.push(`statements, prod possibleDuplicates (${r.stewardship.checkStatements.length}):`);
+    r.stewardship.checkStatements.forEach((s, i) => out.push(`  ${i + 1}. ${describeStatement(s)}`));
+  }
   out.push('');
   for (const plan of r.plans) {
     out.push(`EXPLAIN, Q1 N=500 statements (${plan.scale}); ALL = full table scan, index = full index scan`);
