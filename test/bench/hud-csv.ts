@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Pool } from 'mysql2/promise';
 import { csvLine } from '../../src/modules/hud-csv/csv-writer';
-import { importHudCsv } from '../../src/modules/hud-csv/import';
+import { formatReport, importHudCsv } from '../../src/modules/hud-csv/import';
 import { createDataSource } from '../../src/database/data-source';
 import { ensureMysqlDatabase } from '../../src/database/mysql-admin';
 import { benchConfig } from './dataset';
@@ -154,6 +154,9 @@ export async function benchHudCsv(
       });
       importMs = performance.now() - started;
       importRows = Object.values(result.written).reduce((t, c) => t + c.created + c.updated + c.unchanged, 0);
+      // An import refuses the whole file on any invalid row: say why, not just "0 rows".
+      if (result.report.issues.length)
+        for (const line of formatReport(result.report).slice(0, 12)) log(`  import refused: ${line}`);
     } finally {
       await ds.destroy();
     }
