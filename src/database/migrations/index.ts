@@ -61,8 +61,12 @@ import { HousingSqlite1796169440685 } from './sqlite/1796169440685-Housing';
 
 import { HousingMysql1796169440685 } from './mysql/1796169440685-Housing';
 
+import { HouseholdIndexSqlite1796173123890 } from './sqlite/1796173123890-HouseholdIndex';
+
+import { HouseholdIndexMysql1796173123890 } from './mysql/1796173123890-HouseholdIndex';
+
 type MigrationClass = new () => MigrationInterface;
 
-export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863, ReliabilityMysql1796165438049, ProjectDescriptorsMysql1796166577497, SessionLastWriteMysql1796166840281, StewardshipMysql1796166859296, HudRecordsMysql1796167408626, CoordinatedEntryMysql1796167488812, HousingMysql1796169440685];
+export const MYSQL_MIGRATIONS: MigrationClass[] = [InitMysql1795328004921, LoginThrottleMysql1795328930651, AdminLifecycleMysql1795329440784, ClientReachMysql1796085612079, NavigationMysql1796164935155, HudColumnsMysql1796164993688, ProjectSetupMysql1796165290863, ReliabilityMysql1796165438049, ProjectDescriptorsMysql1796166577497, SessionLastWriteMysql1796166840281, StewardshipMysql1796166859296, HudRecordsMysql1796167408626, CoordinatedEntryMysql1796167488812, HousingMysql1796169440685, HouseholdIndexMysql1796173123890];
 
-export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863, ReliabilitySqlite1796165438049, ProjectDescriptorsSqlite1796166577497, SessionLastWriteSqlite1796166840281, StewardshipSqlite1796166859296, HudRecordsSqlite1796167408626, CoordinatedEntrySqlite1796167488812, HousingSqlite1796169440685];
+export const SQLITE_MIGRATIONS: MigrationClass[] = [InitSqlite1795328004921, LoginThrottleSqlite1795328930651, AdminLifecycleSqlite1795329440784, ClientReachSqlite1796085612079, NavigationSqlite1796164935155, HudColumnsSqlite1796164993688, ProjectSetupSqlite1796165290863, ReliabilitySqlite1796165438049, ProjectDescriptorsSqlite1796166577497, SessionLastWriteSqlite1796166840281, StewardshipSqlite1796166859296, HudRecordsSqlite1796167408626, CoordinatedEntrySqlite1796167488812, HousingSqlite1796169440685, HouseholdIndexSqlite1796173123890];

@@ -22,6 +22,8 @@ import { TransactionRecord } from '../transaction/owned-record.base';
 @Entity()
 @Index(['clientId', 'organizationId', 'restriction'])
 @Index(['programId', 'entryDate'])
+// HUD 3.15: a household's members and its head, found by household (data quality, one head per household).
+@Index(['householdId', 'relationshipToHoH'])
 export class Enrollment extends TransactionRecord {
   @Column()
   programId: number;
