@@ -162,3 +162,21 @@ test('a value starting with = is HUD data and written as stored; spreadsheetSafe
   expect(await middle('&spreadsheetSafe=true')).toBe('\'=HYPERLINK("http://x")');
   await demo.exec('UPDATE client SET middle_name = NULL WHERE id = ?', [alex]);
 });
+
+test("an enrollment is exported only with its client: a restrict-intake client's shared enrollment stays out", async () => {
+  // Jordan Lee (Hope Street, restrict intake): her enrollment made UNRESTRICTED is visible to
+  // Northside through release 1001, she herself is not; HUD's files must not name her PersonalID.
+  const jordan = String(demo.ids.clients['Jordan Lee']);
+  await demo.exec("UPDATE enrollment SET restriction = 'UNRESTRICTED' WHERE id = ?", [
+    demo.ids.enrollments['Jordan Lee/ES'],
+  ]);
+  const dara = await demo.login('dara.data');
+  const answer = await get(`/exports/hud-csv?${period()}`, dara.token);
+  expect(answer.status).toBe(200);
+  const { tables, problems } = checkHudCsvZip(answer.body);
+  expect(problems).toEqual([]);
+  expect(tables['Enrollment.csv'].length).toBeGreaterThan(0);
+  for (const [file, rows] of Object.entries(tables))
+    for (const row of rows)
+      if ('PersonalID' in row) expect([file, row.PersonalID]).not.toEqual([file, jordan]);
+});

@@ -133,8 +133,13 @@ function exportSql(access: AccessContext, r: HudExportRequest): ExportSql {
   const programIncluded = (p: string) =>
     `(${programVisibility(p, scope)}${r.programIds ? ` AND ${p}.id IN (${r.programIds.join(', ')})` : ''})`;
   const transaction = (alias: string) => withDeleted(transactionVisibility(alias, scope), alias);
+  // An enrollment is exported only with its client: a restrict-intake client's UNRESTRICTED
+  // enrollment is visible to a partner while the client is not (access model, "What you see"),
+  // and HUD's files must not refer to a PersonalID that Client.csv lacks.
+  const clientIncluded = (e: string) =>
+    `EXISTS (SELECT 1 FROM client ic WHERE ic.id = ${e}.client_id AND ${withDeleted(clientVisibility('ic', scope), 'ic')})`;
   const enrollmentIncluded = (e: string) =>
-    `(${transaction(e)} AND ${e}.entry_date <= ${lit(r.end)} AND NOT EXISTS (SELECT 1 FROM enrollment_exit ix WHERE ix.enrollment_id = ${e}.id AND ix.date_deleted IS NULL AND ix.exit_date < ${lit(r.start)}) AND EXISTS (SELECT 1 FROM program ip WHERE ip.id = ${e}.program_id AND ${programIncluded('ip')}))`;
+    `(${transaction(e)} AND ${clientIncluded(e)} AND ${e}.entry_date <= ${lit(r.end)} AND NOT EXISTS (SELECT 1 FROM enrollment_exit ix WHERE ix.enrollment_id = ${e}.id AND ix.date_deleted IS NULL AND ix.exit_date < ${lit(r.start)}) AND EXISTS (SELECT 1 FROM program ip WHERE ip.id = ${e}.program_id AND ${programIncluded('ip')}))`;
   return {
     live: (alias) => (r.includeDeleted ? '1 = 1' : `${alias}.date_deleted IS NULL`),
     enrollmentIncluded,
