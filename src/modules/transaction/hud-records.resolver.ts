@@ -25,6 +25,9 @@ import {
   CreateYouthEducationStatusInput,
 } from './hud-records.inputs';
 import { IncomeBenefits } from './income-benefits.entity';
+import type { EntityTarget } from 'typeorm';
+import type { Restriction } from '../../access/restriction';
+import type { EnrollmentTransaction } from './owned-record.base';
 import { assertWithinEnrollment, createEnrollmentTransaction } from './transaction.service';
 import { YouthEducationStatus } from './youth-education-status.entity';
 
@@ -57,6 +60,27 @@ function answers<T extends object>(
       f in text ? optionalText(`input.${f}`, value as string | null | undefined, text[f]) : (value ?? null);
   }
   return out;
+}
+
+/**
+ * Records an information-date answer set on its enrollment at a stage: the date must fall
+ * within the enrollment; owner, restriction, audit and reach as every enrollment transaction.
+ */
+function createStagedRecord<
+  T extends EnrollmentTransaction & { informationDate: string; dataCollectionStage: DataCollectionStage },
+>(
+  ctx: RequestContext,
+  target: EntityTarget<T>,
+  typeName: string,
+  operation: string,
+  input: { enrollmentId: string; restriction?: Restriction | null; informationDate: string },
+  stage: DataCollectionStage,
+  values: Record<string, unknown>,
+) {
+  return createEnrollmentTransaction(ctx, target, typeName, operation, input, (tx) => {
+    assertWithinEnrollment('input.informationDate', input.informationDate, tx);
+    return { ...values, informationDate: input.informationDate, dataCollectionStage: stage } as Partial<T>;
+  });
 }
 
 const INCOME_BENEFITS_FIELDS = [
@@ -173,20 +197,14 @@ export class HudRecordsResolver {
     const stage = stageOf(input, 'income and benefits');
     const values = answers(input, INCOME_BENEFITS_FIELDS, INCOME_BENEFITS_TEXT);
     checkIncomeAmounts('input.', values);
-    return createEnrollmentTransaction(
+    return createStagedRecord(
       ctx,
       IncomeBenefits,
       'IncomeBenefits',
       'createIncomeBenefits',
       input,
-      (tx) => {
-        assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        return {
-          ...values,
-          informationDate: input.informationDate,
-          dataCollectionStage: stage,
-        } as Partial<IncomeBenefits>;
-      },
+      stage,
+      values,
     );
   }
 
@@ -201,21 +219,7 @@ export class HudRecordsResolver {
     const stage = stageOf(input, 'disability answers');
     const values = answers(input, DISABILITIES_FIELDS);
     checkDisability('input.', input);
-    return createEnrollmentTransaction(
-      ctx,
-      Disabilities,
-      'Disabilities',
-      'createDisabilities',
-      input,
-      (tx) => {
-        assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        return {
-          ...values,
-          informationDate: input.informationDate,
-          dataCollectionStage: stage,
-        } as Partial<Disabilities>;
-      },
-    );
+    return createStagedRecord(ctx, Disabilities, 'Disabilities', 'createDisabilities', input, stage, values);
   }
 
   @Mutation(() => EmploymentEducation, {
@@ -233,20 +237,14 @@ export class HudRecordsResolver {
       employmentType: input.employmentType,
       notEmployedReason: input.notEmployedReason,
     });
-    return createEnrollmentTransaction(
+    return createStagedRecord(
       ctx,
       EmploymentEducation,
       'EmploymentEducation',
       'createEmploymentEducation',
       input,
-      (tx) => {
-        assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        return {
-          ...values,
-          informationDate: input.informationDate,
-          dataCollectionStage: stage,
-        } as Partial<EmploymentEducation>;
-      },
+      stage,
+      values,
     );
   }
 
@@ -264,20 +262,14 @@ export class HudRecordsResolver {
       mostRecentEdStatus: input.mostRecentEdStatus,
       currentEdStatus: input.currentEdStatus,
     });
-    return createEnrollmentTransaction(
+    return createStagedRecord(
       ctx,
       YouthEducationStatus,
       'YouthEducationStatus',
       'createYouthEducationStatus',
       input,
-      (tx) => {
-        assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-        return {
-          ...values,
-          informationDate: input.informationDate,
-          dataCollectionStage: stage,
-        } as Partial<YouthEducationStatus>;
-      },
+      stage,
+      values,
     );
   }
 }
