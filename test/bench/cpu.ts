@@ -19,13 +19,24 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The local MariaDB/MySQL server process, when the database runs on this machine. */
-export function databasePid(host: string): number | undefined {
+/**
+ * The local MariaDB/MySQL server process listening on `port`, when the database runs on this
+ * machine: found by its listening socket (`ss`), since other mariadbd processes may run beside it
+ * (a replication test's pair); else the only mariadbd/mysqld.
+ */
+export function databasePid(host: string, port = 3306): number | undefined {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) return undefined;
+  try {
+    const line = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+    const match = /\("(?:mariadbd|mysqld)",pid=(\d+)/.exec(line);
+    if (match) return Number(match[1]);
+  } catch {
+    // no ss here: fall back to the process name
+  }
   for (const name of ['mariadbd', 'mysqld']) {
     try {
-      const pid = Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim());
-      if (pid) return pid;
+      const pids = execFileSync('pidof', [name], { encoding: 'utf8' }).trim().split(/\s+/);
+      if (pids.length === 1 && Number(pids[0])) return Number(pids[0]);
     } catch {
       // not running under this name
     }

@@ -13,6 +13,7 @@
  *   --skip-load             skip the autocannon run (targets 5 and 7)
  *   --skip-hud-csv          skip the HUD CSV export/import rows
  *   --skip-naive            skip the naive design (target 3)
+ *   --q1-only               only Q1 (targets 1-4) and its load (5, 7): the quick A/B of a change with --tree
  *   --skip-housing          skip the housing rows (targets 8 and 9: bed board, check-in burst)
  *   --keep-db-settings      leave the server's buffer pool as it is (see server-settings.ts)
  *   --compare-scale NAME    the other scale for target 6, loaded if missing (default: 1m compares with
@@ -53,6 +54,8 @@ export interface BenchOptions {
   /** Skip the HUD CSV export/import rows (issue 12). */
   skipHudCsv: boolean;
   skipNaive: boolean;
+  /** Only Q1 and its load: the quick A/B run (`--tree`). */
+  q1Only: boolean;
   keepDbSettings: boolean;
   compareScale: ScaleName | null;
   compareDb: string | null;
@@ -103,6 +106,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     '--skip-load',
     '--skip-hud-csv',
     '--skip-naive',
+    '--q1-only',
     '--skip-housing',
     '--keep-db-settings',
     '--compare-scale',
@@ -143,6 +147,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     skipLoad: args.includes('--skip-load'),
     skipHudCsv: args.includes('--skip-hud-csv'),
     skipNaive: args.includes('--skip-naive'),
+    q1Only: args.includes('--q1-only'),
     keepDbSettings: args.includes('--keep-db-settings'),
     compareScale: scaleName(flagValue(args, '--compare-scale') ?? env.BENCH_COMPARE_SCALE, defaultCompare),
     compareDb: flagValue(args, '--compare-db') ?? null,

@@ -349,6 +349,42 @@ async function main(): Promise<void> {
       samplers['floor-nocount'] = async () => (await floorQ1(pool, token, n, false)).ms;
       q1[n] = await sideBySide(samplers, opts.samples, `Q1 N=${n}`);
     }
+    if (opts.q1Only) {
+      const dbPid = databasePidOf(url);
+      const loads: Array<[string, LoadResult]> = [];
+      if (!opts.skipLoad)
+        for (const s of [prod, ...(tree ? [tree] : [])]) {
+          log(
+            `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${s.label}`,
+          );
+          await ok(s.url, Q1, { n: LOAD_N }, s.token ?? token);
+          loads.push([s.label, await loadTest(s, token, opts.loadSeconds, dbPid)]);
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }
+      // CPU per sequential request, per process: what each design's server and the database
+      // spend on one Q1 (the floor's own process is this one, so it is not counted here).
+      const cpu: Record<number, Record<string, Record<string, number | null>>> = {};
+      for (const n of SIZES) {
+        cpu[n] = {};
+        for (const s of designs) {
+          const used = await cpuDuring({ server: s.child.pid, database: dbPid }, async () => {
+            for (let i = 0; i < opts.samples; i++) await q1Sampler(s, token, n)();
+          });
+          cpu[n][s.label] = Object.fromEntries(
+            Object.entries(used).map(([k, ms]) => [k, ms === null ? null : ms / opts.samples]),
+          );
+        }
+        // The floor runs in this process: its mysql2 work is the "bench client" column.
+        const used = await cpuDuring({ database: dbPid }, async () => {
+          for (let i = 0; i < opts.samples; i++) await floorQ1(pool, token, n);
+        });
+        cpu[n].floor = Object.fromEntries(
+          Object.entries(used).map(([k, ms]) => [k, ms === null ? null : ms / opts.samples]),
+        );
+      }
+      reportQ1Only(q1, stmts, loads, cpu, opts);
+      return;
+    }
     const q2q3: Record<string, Record<string, number[]>> = {};
     q2q3.Q2 = await sideBySide(
       Object.fromEntries(
@@ -483,7 +519,7 @@ async function main(): Promise<void> {
     }
 
     // Load (targets 5 and 7).
-    const dbPid = databasePid(new URL(url.replace(/^mariadb:/, 'mysql:')).hostname);
+    const dbPid = databasePidOf(url);
     let load: LoadResult | null = null;
     let treeLoad: LoadResult | null = null;
     if (!opts.skipLoad) {
@@ -576,6 +612,55 @@ function cpuSummary(l: LoadResult): string {
     `at most ${ceiling.toFixed(0)} req/s on ${os.cpus().length} cores, so a mean latency of at least ` +
     `${((LOAD_CONNECTIONS / ceiling) * 1000).toFixed(0)} ms at ${LOAD_CONNECTIONS} connections`
   );
+}
+
+function databasePidOf(url: string): number | undefined {
+  const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return databasePid(parsed.hostname, Number(parsed.port || 3306));
+}
+
+/** The quick A/B table (`--q1-only`): Q1 p50 per design and its ratio to the floor, and the load. */
+function reportQ1Only(
+  q1: Record<number, Record<string, number[]>>,
+  stmts: Record<string, string[]>,
+  loads: Array<[string, LoadResult]>,
+  cpu: Record<number, Record<string, Record<string, number | null>>>,
+  opts: BenchOptions,
+): void {
+  const labels = Object.keys(q1[10]);
+  const out: string[] = [`Q1 only, ${opts.samples} interleaved samples per cell: p50 (p50 / floor p50)`];
+  out.push(
+    table(
+      ['N', ...labels, 'statements'],
+      SIZES.map((n) => [
+        String(n),
+        ...labels.map(
+          (l) => `${fmtMs(median(q1[n][l]))} (${(median(q1[n][l]) / median(q1[n].floor)).toFixed(2)}x)`,
+        ),
+        `${stmts[`Q1 N=${n}`].length}${stmts[`tree Q1 N=${n}`] ? ` / tree ${stmts[`tree Q1 N=${n}`].length}` : ''}`,
+      ]),
+    ),
+  );
+  const fmt = (ms: number | null | undefined) =>
+    ms === null || ms === undefined ? 'n/a' : `${ms.toFixed(1)}`;
+  out.push('CPU ms per sequential Q1 request: server / database / bench client');
+  out.push(
+    table(
+      ['N', ...Object.keys(cpu[10])],
+      SIZES.map((n) => [
+        String(n),
+        ...Object.values(cpu[n]).map(
+          (c) => `${fmt(c.server)} / ${fmt(c.database)} / ${fmt(c['load generator'])}`,
+        ),
+      ]),
+    ),
+  );
+  for (const [label, l] of loads)
+    out.push(
+      `load ${label}: ${l.rps.toFixed(0)} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, ${l.errors} errors (${l.requests} requests), ` +
+        `RSS peak ${fmtMb(l.rssPeak)}; ${cpuSummary(l)}`,
+    );
+  console.log(out.join('\n'));
 }
 
 function report(r: ReportInput): void {
