@@ -100,6 +100,14 @@ export interface Config {
   duplicateChecksPerMinute: number;
   /** Report cells counting fewer than this many records are shown as suppressed (access model §10); 0 turns it off. */
   reportMinCell: number;
+  /** How operations are executed: `jit` (graphql-jit, compiled per operation) or `graphql-js` (its interpreter). */
+  executor: 'jit' | 'graphql-js';
+}
+
+function executorName(raw: string | undefined): Config['executor'] {
+  if (raw === undefined || raw === '' || raw === 'jit') return 'jit';
+  if (raw === 'graphql-js') return 'graphql-js';
+  throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js, got "${raw}"`);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestBodyLimit: bodyLimit(env.REQUEST_BODY_LIMIT),
     requestTimeoutMs: envInt(env, 'REQUEST_TIMEOUT_MS', 30_000),
     reportMinCell: envInt(env, 'REPORT_MIN_CELL', 11),
+    executor: executorName(env.GRAPHQL_EXECUTOR),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())

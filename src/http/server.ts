@@ -22,6 +22,7 @@ import { ReadRouting } from '../database/replicas';
 import { prepareDatabase } from '../../seeds/prepare';
 import { ReadLog, type RequestContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
+import { compiledGateway } from '../graphql/executor';
 import { buildAppSchema } from '../graphql/schema';
 import { requestScope } from '../database/transactions';
 import { flushReads } from '../modules/audit/audit.service';
@@ -184,7 +185,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const httpServer = http.createServer(app);
   const limits = queryLimits(config);
   const apollo = new ApolloServer<RequestContext>({
-    schema: stopResolversAfterDeadline(await buildAppSchema()),
+    ...(config.executor === 'jit'
+      ? { gateway: compiledGateway(stopResolversAfterDeadline(await buildAppSchema())) }
+      : { schema: stopResolversAfterDeadline(await buildAppSchema()) }),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
     // would race it, and a second concurrent stop() never returns (Apollo Server 5.5), so the
