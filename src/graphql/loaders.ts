@@ -130,8 +130,10 @@ export class Loaders {
       const results = new Map<string, Service[]>();
       const batches = new Map<string, ServicePageKey[]>();
       for (const k of keys) {
-        const shape = `${k.limit}|${JSON.stringify(k.after)}`;
-        batches.set(shape, [...(batches.get(shape) ?? []), k]);
+        const shape = `${k.limit}|${k.after ? JSON.stringify(k.after) : ''}`;
+        const batch = batches.get(shape);
+        if (batch) batch.push(k);
+        else batches.set(shape, [k]);
       }
       for (const batch of batches.values()) {
         const { limit, after } = batch[0];
