@@ -11,6 +11,7 @@
 import type { QueryRunner } from 'typeorm';
 import { auth, codesOf, extraServer, postJson, startHardApp, type HardApp, type LogCapture } from './support';
 import type { RunningServer } from '../../src/http/server';
+import { RequestStatements, requestStatements } from '../../src/database/cancellation';
 
 const describeMysql = process.env.DATABASE_URL ? describe : describe.skip;
 
@@ -48,7 +49,7 @@ describeMysql("a timed-out request's SQL statement is stopped on the database", 
         WHERE DB = DATABASE() AND COMMAND = 'Query' AND ID NOT IN (?, ?)`,
       ignored,
     );
-    return rows.map((r) => ({ id: Number(r.ID), info: String(r.INFO).slice(0, 100) }));
+    return rows.map((r) => ({ id: Number(r.ID), info: String(r.INFO) }));
   }
 
   async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<boolean> {
@@ -94,7 +95,11 @@ describeMysql("a timed-out request's SQL statement is stopped on the database", 
       expect(codesOf(res)).toEqual(['REQUEST_TIMEOUT']);
       // Within a few seconds, nothing of the server runs any more.
       const stopped = await waitUntil(async () => (await running()).length === 0, 3000);
-      expect({ seenWaiting, stopped, stillRunning: await running() }).toEqual({
+      expect({
+        seenWaiting,
+        stopped,
+        stillRunning: (await running()).map((r) => r.info.slice(0, 100)),
+      }).toEqual({
         seenWaiting: true,
         stopped: true,
         stillRunning: [],
@@ -139,7 +144,11 @@ describeMysql("a timed-out request's SQL statement is stopped on the database", 
       expect(res.status).toBe(503);
       expect(codesOf(res)).toEqual(['REQUEST_TIMEOUT']);
       const stopped = await waitUntil(async () => (await running()).length === 0, 3000);
-      expect({ seenWaiting, stopped, stillRunning: await running() }).toEqual({
+      expect({
+        seenWaiting,
+        stopped,
+        stillRunning: (await running()).map((r) => r.info.slice(0, 100)),
+      }).toEqual({
         seenWaiting: true,
         stopped: true,
         stillRunning: [],
@@ -154,5 +163,20 @@ describeMysql("a timed-out request's SQL statement is stopped on the database", 
     );
     expect(res.json.errors).toBeUndefined();
     expect(res.json.data.clients.edges.length).toBeGreaterThan(0);
+  });
+
+  test('after its deadline a request starts no statement but ROLLBACK; work outside requests is never touched', async () => {
+    const ds = app.db.ds;
+    const statements = new RequestStatements();
+    await statements.cancel();
+    await requestStatements.run(statements, async () => {
+      // e.g. a query that was still waiting for a pool connection when its time ran out
+      await expect(ds.query('SELECT 1 AS one')).rejects.toMatchObject({
+        extensions: { code: 'REQUEST_TIMEOUT' },
+      });
+      await expect(ds.query('ROLLBACK')).resolves.toBeDefined();
+    });
+    // The CLIs, the CSV export and the report routes run outside any request's scope.
+    await expect(ds.query('SELECT 1 AS one')).resolves.toEqual([{ one: 1 }]);
   });
 });
