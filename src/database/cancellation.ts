@@ -13,7 +13,7 @@
  *   A user may kill its own threads: no extra grant;
  * - refuses every later statement of the request (REQUEST_TIMEOUT), except ROLLBACK: a query
  *   that was waiting for a pool connection does not run once it gets one;
- * - destroys, instead of returning to the pool, each connection a kill was sent to: the
+ * - closes, instead of returning to the pool, each connection a kill was sent to: the
  *   database rolls back whatever transaction it held, and no later request can be hit by a
  *   KILL that arrived late.
  * A killed statement fails with 1317 ER_QUERY_INTERRUPTED, its transaction rolls back (nothing
@@ -54,7 +54,10 @@ interface KillConnection {
 
 /** The mysql2 module as TypeORM's MySQL driver holds it. */
 interface MysqlModule {
-  Connection: new (options: { config: object }) => KillConnection;
+  Connection: {
+    new (options: { config: object }): KillConnection;
+    prototype: { end(this: MysqlConnection, callback: () => void): void };
+  };
 }
 
 interface TrackedRunner extends QueryRunner {
@@ -64,7 +67,7 @@ interface TrackedRunner extends QueryRunner {
 
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
-/** Connections a KILL QUERY was sent to: destroyed when their query runner releases them. */
+/** Connections a KILL QUERY was sent to: closed when their query runner releases them. */
 const killed = new WeakSet<MysqlConnection>();
 
 const KILL_WITHIN_MS = 5000;
@@ -73,18 +76,32 @@ const KILL_WITHIN_MS = 5000;
 async function killQuery(mysql: MysqlModule, conn: MysqlConnection, thread: number): Promise<void> {
   const killer = new mysql.Connection({ config: conn.config });
   killer.on('error', () => undefined); // a failure is reported by the query below
-  const timer = setTimeout(() => killer.destroy(), KILL_WITHIN_MS);
+  // An unreachable database must not keep the kill pending: the socket goes after a while.
+  const timer = setTimeout(() => killer.destroy(), KILL_WITHIN_MS).unref();
   try {
     await killer.promise().query(`KILL QUERY ${Number(thread)}`);
   } catch (err) {
     // 1094 ER_NO_SUCH_THREAD: the statement ended (and its connection closed) before the kill.
     if ((err as { errno?: number }).errno !== 1094) throw err;
   } finally {
-    clearTimeout(timer);
     await killer
       .promise()
       .end()
       .catch(() => killer.destroy());
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Closes a pooled connection a kill was sent to, instead of pooling it again: with a QUIT, as a
+ * client that leaves politely (a dropped socket counts as an aborted client in the database's
+ * log). mysql2 takes a pooled connection that ends out of its pool ('end' event).
+ */
+function close(mysql: MysqlModule, conn: MysqlConnection): void {
+  try {
+    mysql.Connection.prototype.end.call(conn, () => undefined);
+  } catch {
+    conn.destroy();
   }
 }
 
@@ -100,7 +117,7 @@ export class RequestStatements {
 
   /**
    * Stops the request's SQL: kills each statement it is running (their connections are then
-   * destroyed, not pooled) and refuses the statements it would start. Resolves when the kills
+   * closed, not pooled) and refuses the statements it would start. Resolves when the kills
    * have been sent (never rejects: a failed kill is logged).
    */
   async cancel(log?: Log): Promise<void> {
@@ -167,7 +184,7 @@ function track(runner: TrackedRunner, mysql: MysqlModule): QueryRunner {
     const conn = runner.databaseConnection;
     if (!conn || !killed.has(conn)) return release();
     (runner as { isReleased: boolean }).isReleased = true;
-    conn.destroy();
+    close(mysql, conn);
   };
   return runner;
 }
