@@ -320,6 +320,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const statements = new RequestStatements();
       const timeout = res.locals.timeout as TimeoutState | undefined;
       if (timeout) timeout.onExpire = () => void statements.cancel(req.log);
+      if (timeout?.expired) void statements.cancel(req.log); // the body took all the time
       requestScope.run({}, () => requestStatements.run(statements, next));
     },
     expressMiddleware(apollo, {
