@@ -60,6 +60,40 @@ const UNAVAILABLE = new Set([
 ]);
 const BUSY = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 
+export const TIMEOUT_MESSAGE =
+  'The request took too long and was stopped. Ask for less at once (a smaller page, fewer fields) and try again; ' +
+  'if it was a change, reload the record first: it may or may not have been saved.';
+
+/** REQUEST_TIMEOUT: the request ran past REQUEST_TIMEOUT_MS, or the database stopped its statement. */
+export function timeoutError(): GraphQLError {
+  return new GraphQLError(TIMEOUT_MESSAGE, { extensions: { code: 'REQUEST_TIMEOUT' } });
+}
+
+/**
+ * Error numbers of a statement the database stopped before it finished: KILL QUERY (what the
+ * server sends when a request times out, src/database/cancellation.ts) and the per-statement
+ * ceilings an administrator may set on the database user.
+ */
+const INTERRUPTED = new Set([
+  1317, // ER_QUERY_INTERRUPTED: "Query execution was interrupted" (KILL QUERY)
+  1969, // MariaDB ER_STATEMENT_TIMEOUT: max_statement_time exceeded
+  3024, // MySQL ER_QUERY_TIMEOUT: MAX_EXECUTION_TIME exceeded
+]);
+
+/** True when `error` (or what it wraps) is a statement the database interrupted. */
+export function statementInterrupted(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { errno } = current as { errno?: unknown };
+    if (typeof errno === 'number' && INTERRUPTED.has(errno)) return true;
+    const next = current as { driverError?: unknown; cause?: unknown; originalError?: unknown };
+    current = next.driverError ?? next.originalError ?? next.cause;
+  }
+  return false;
+}
+
 /** 'down' or 'busy' when `error` (or what it wraps) is a database connection or lock failure. */
 export function databaseTrouble(error: unknown): 'down' | 'busy' | null {
   const seen = new Set<unknown>();
@@ -99,7 +133,7 @@ export function databaseError(trouble: 'down' | 'busy'): GraphQLError {
   });
 }
 
-type Kind = 'intended' | 'request' | 'database' | 'unexpected';
+type Kind = 'intended' | 'request' | 'database' | 'interrupted' | 'unexpected';
 
 function classify(error: unknown, formattedCode: unknown): Kind {
   const original = unwrapResolverError(error);
@@ -114,6 +148,7 @@ function classify(error: unknown, formattedCode: unknown): Kind {
   )
     return 'request';
   if (databaseTrouble(original)) return 'database';
+  if (statementInterrupted(original)) return 'interrupted';
   if (typeof formattedCode === 'string' && formattedCode !== 'INTERNAL_SERVER_ERROR') return 'intended';
   return 'unexpected';
 }
@@ -149,6 +184,8 @@ export function formatError(...args: [development: boolean] | [log: Logger, deve
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, message, extensions: development ? formatted.extensions : extensions };
     }
+    if (kind === 'interrupted')
+      return { message: TIMEOUT_MESSAGE, path: formatted.path, extensions: { code: 'REQUEST_TIMEOUT' } };
     const trouble = kind === 'database' ? databaseTrouble(unwrapResolverError(error)) : null;
     return {
       message: trouble ? databaseError(trouble).message : INTERNAL_MESSAGE,
@@ -172,6 +209,8 @@ export const errorLogPlugin: ApolloServerPlugin<RequestContext> = {
             contextValue.log.warn({ path: error.path }, 'connection lost during COMMIT: outcome unknown');
           else if (kind === 'unexpected')
             contextValue.log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error');
+          else if (kind === 'interrupted')
+            contextValue.log.warn({ path: error.path }, 'statement interrupted: answered REQUEST_TIMEOUT');
           else if (kind === 'database')
             contextValue.log.warn(
               { err: unwrapResolverError(error), path: error.path },

@@ -25,6 +25,7 @@ import { Loaders } from '../graphql/loaders';
 import { compiledGateway } from '../graphql/executor';
 import { buildAppSchema } from '../graphql/schema';
 import { requestScope } from '../database/transactions';
+import { cancelOnTimeout, RequestStatements, requestStatements } from '../database/cancellation';
 import { flushReads } from '../modules/audit/audit.service';
 import { sendHudCsvExport } from '../modules/hud-csv/export-http';
 import { idempotencyPlugin } from '../modules/idempotency/idempotency.plugin';
@@ -36,6 +37,8 @@ import {
   httpErrorHandler,
   INTERNAL_MESSAGE,
   sendError,
+  statementInterrupted,
+  TIMEOUT_MESSAGE,
 } from './errors';
 import { graphiqlRouter } from './graphiql';
 import { introspectionPolicyPlugin, queryLimits } from './limits';
@@ -43,7 +46,7 @@ import { loginThrottlePlugin } from './login-throttle';
 import { readRoutingPlugin } from './read-routing';
 import { Metrics, metricsRoute } from './metrics';
 import { apiHeaders, bodyShape, corsPolicy } from './security';
-import { attachMeta, requestTimeout, stopResolversAfterDeadline } from './timeout';
+import { attachMeta, requestTimeout, stopResolversAfterDeadline, type TimeoutState } from './timeout';
 
 export interface StartOptions {
   port?: number;
@@ -95,7 +98,9 @@ const readAuditPlugin: ApolloServerPlugin<RequestContext> = {
         let failure: unknown = null;
         for (let attempt = 1; attempt <= (committed ? 2 : 1); attempt++) {
           try {
-            await flushReads(contextValue, operationName ?? null);
+            // Outside the request's statement scope: what was resolved is logged (access model
+            // §6) even when the request ran out of time and its other statements are refused.
+            await requestStatements.exit(() => flushReads(contextValue, operationName ?? null));
             failure = null;
             break;
           } catch (err) {
@@ -146,6 +151,14 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
     if (session?.touchDue) await touchSession(ds, session.access.facts.sessionId);
     return session ? { access: session.access, recentWrite: session.recentWrite } : null;
   } catch (err) {
+    // Out of time: the statement was killed, or refused because the request had timed out.
+    if (
+      statementInterrupted(err) ||
+      (err instanceof GraphQLError && err.extensions.code === 'REQUEST_TIMEOUT')
+    )
+      throw new GraphQLError(TIMEOUT_MESSAGE, {
+        extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } },
+      });
     const trouble = databaseTrouble(err);
     req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
     throw trouble
@@ -174,6 +187,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ? new ReadRouting(ds, options.replicas)
     : ReadRouting.fromConfig(ds, config);
   await routing.start();
+  // A timed-out request's statements are killed on MySQL/MariaDB (src/database/cancellation.ts).
+  // Only here, for the API: the CLIs' long statements have no request time limit.
+  if (config.requestTimeoutMs > 0)
+    for (const d of [ds, ...routing.replicas.map((r) => r.ds)]) cancelOnTimeout(d);
   const metrics = new Metrics(
     () => [{ name: 'primary', ds }, ...routing.replicas.map((r) => ({ name: r.name, ds: r.ds }))],
     routing,
@@ -300,8 +317,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     requestTimeout(config.requestTimeoutMs),
     express.json({ limit: config.requestBodyLimit }),
     bodyShape(config),
-    // Each request's writes see its Idempotency-Key and report their commits (database/transactions.ts).
-    (_req: express.Request, _res: express.Response, next: express.NextFunction) => requestScope.run({}, next),
+    // Each request's writes see its Idempotency-Key and report their commits (database/transactions.ts);
+    // its statements stop when its time is up (database/cancellation.ts).
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const statements = new RequestStatements();
+      const timeout = res.locals.timeout as TimeoutState | undefined;
+      if (timeout) timeout.onExpire = () => void statements.cancel(req.log);
+      if (timeout?.expired) void statements.cancel(req.log); // the body took all the time
+      requestScope.run({}, () => requestStatements.run(statements, next));
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<RequestContext> => {
         const token = bearer(req.headers.authorization);
@@ -322,7 +346,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         };
         attachMeta(context, {
           ip: req.ip ?? 'unknown',
-          timeout: res.locals.timeout as { expired: boolean } | undefined,
+          timeout: res.locals.timeout as TimeoutState | undefined,
         });
         return context;
       },

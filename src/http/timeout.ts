@@ -1,27 +1,30 @@
 /**
  * The per-request time limit (REQUEST_TIMEOUT_MS). When a request runs past it, the caller is
- * answered at once with REQUEST_TIMEOUT (HTTP 503), and resolvers that have not started yet
- * refuse to start, so the abandoned request stops asking the database for more. Work already
- * running (a query, a mutation's transaction) finishes or fails on its own: a mutation that
- * timed out may or may not have been saved, and its `version` tells which after a reload.
+ * answered at once with REQUEST_TIMEOUT (HTTP 503), resolvers that have not started yet refuse
+ * to start, and on MySQL/MariaDB the request's SQL stops too: the statements it is running are
+ * killed and it may start no more (src/database/cancellation.ts). A mutation's transaction is
+ * then rolled back, unless its COMMIT had already gone out: a mutation that timed out may or may
+ * not have been saved, and its `version` tells which after a reload.
  */
 import type { RequestHandler } from 'express';
-import {
-  defaultFieldResolver,
-  getNamedType,
-  GraphQLError,
-  isLeafType,
-  isObjectType,
-  type GraphQLSchema,
-} from 'graphql';
-import { sendError } from './errors';
+import { defaultFieldResolver, getNamedType, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
+import { sendError, TIMEOUT_MESSAGE, timeoutError } from './errors';
+
+export { TIMEOUT_MESSAGE };
 
 /** What the HTTP layer knows about a request that RequestContext does not carry. */
 export interface RequestMeta {
   /** The client address (Express `req.ip`, see TRUST_PROXY). */
   ip: string;
   /** Set when the request ran out of time: no resolver starts any more. */
-  timeout?: { expired: boolean };
+  timeout?: TimeoutState;
+}
+
+/** `res.locals.timeout` of a request under REQUEST_TIMEOUT_MS. */
+export interface TimeoutState {
+  expired: boolean;
+  /** Called once when the time is up, after the answer went out (server.ts: cancel the request's SQL). */
+  onExpire?: () => void;
 }
 
 /**
@@ -40,21 +43,19 @@ export function metaOf(context: object): RequestMeta {
   return (context as WithMeta)[META] ?? { ip: 'unknown' };
 }
 
-export const TIMEOUT_MESSAGE =
-  'The request took too long and was stopped. Ask for less at once (a smaller page, fewer fields) and try again; ' +
-  'if it was a change, reload the record first: it may or may not have been saved.';
-
 /** Answers REQUEST_TIMEOUT when the response has not started after `ms`; `res.locals.timeout` says when it expired. */
 export function requestTimeout(ms: number): RequestHandler {
   return (req, res, next) => {
     if (ms > 0) {
-      const state = { expired: false };
+      const state: TimeoutState = { expired: false };
       res.locals.timeout = state;
       const timer = setTimeout(() => {
         state.expired = true;
-        if (res.headersSent) return;
-        req.log.warn({ timeoutMs: ms }, 'request timed out');
-        sendError(res, 503, 'REQUEST_TIMEOUT', TIMEOUT_MESSAGE);
+        if (!res.headersSent) {
+          req.log.warn({ timeoutMs: ms }, 'request timed out');
+          sendError(res, 503, 'REQUEST_TIMEOUT', TIMEOUT_MESSAGE);
+        }
+        state.onExpire?.();
       }, ms);
       const clear = () => clearTimeout(timer);
       res.once('finish', clear);
@@ -63,8 +64,6 @@ export function requestTimeout(ms: number): RequestHandler {
     next();
   };
 }
-
-const timedOut = () => new GraphQLError(TIMEOUT_MESSAGE, { extensions: { code: 'REQUEST_TIMEOUT' } });
 
 /**
  * Makes every resolver that does work (not graphql-js's plain property read) refuse to start
@@ -80,7 +79,7 @@ export function stopResolversAfterDeadline(schema: GraphQLSchema): GraphQLSchema
       // (thousands per list) unwrapped; the relations and root fields that do I/O are checked.
       if (isLeafType(getNamedType(field.type))) continue;
       field.resolve = (source, args, context, info) => {
-        if ((context as WithMeta | undefined)?.[META]?.timeout?.expired) throw timedOut();
+        if ((context as WithMeta | undefined)?.[META]?.timeout?.expired) throw timeoutError();
         return resolve(source, args, context, info);
       };
     }

@@ -3,6 +3,7 @@
  * development mode; an invisible record answers exactly like a missing one; a failure while
  * the context is created (the session lookup) answers cleanly with a code.
  */
+import { TIMEOUT_MESSAGE } from '../../src/http/timeout';
 import { auth, codesOf, extraServer, postJson, raw, startHardApp, type HardApp } from './support';
 
 let app: HardApp;
@@ -39,6 +40,12 @@ async function withFailingQuery<T>(pattern: RegExp, error: () => Error, fn: () =
 const refused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true });
 const bug = () => new Error('boom: SELECT secret FROM app_user at /work/main/src/x.ts:12');
+/** What MariaDB answers for a statement stopped by max_statement_time (MySQL: 3024, KILL QUERY: 1317). */
+const interrupted = () =>
+  Object.assign(new Error('Query execution was interrupted (max_statement_time exceeded)'), {
+    code: 'ER_STATEMENT_TIMEOUT',
+    errno: 1969,
+  });
 
 describe('an invisible record answers exactly like a missing one', () => {
   test('lookups by id: null, no error', async () => {
@@ -101,6 +108,17 @@ describe('unexpected errors', () => {
     }
   });
 
+  test('a statement the database interrupted is REQUEST_TIMEOUT with the timeout message, not a leak', async () => {
+    const res = await withFailingQuery(/FROM client c JOIN client_reach cr/, interrupted, () =>
+      postJson(app.server.url, { query: '{ clients { edges { node { id } } } }' }, auth(sam)),
+    );
+    // The whole answer (LEAK would match the message's own "at once ("): no SQL, code or trace.
+    expect(res.json).toEqual({
+      errors: [{ message: TIMEOUT_MESSAGE, path: ['clients'], extensions: { code: 'REQUEST_TIMEOUT' } }],
+      data: null,
+    });
+  });
+
   test('a database failure inside a resolver is SERVICE_UNAVAILABLE, not a leak', async () => {
     const res = await withFailingQuery(/FROM client c JOIN client_reach cr/, refused, () =>
       postJson(app.server.url, { query: '{ clients { edges { node { id } } } }' }, auth(sam)),
@@ -149,6 +167,15 @@ describe('failures while the request context is created (session lookup)', () =>
     expect(res.status).toBe(503);
     expect(codesOf(res)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(res.text).not.toMatch(/ECONNREFUSED|3306|Context creation failed/);
+  });
+
+  test('a statement the database interrupted answers 503 REQUEST_TIMEOUT', async () => {
+    const res = await withFailingQuery(SESSION_SQL, interrupted, () =>
+      postJson(app.server.url, { query: '{ me { user { username } } }' }, auth(sam)),
+    );
+    expect(res.status).toBe(503);
+    expect(codesOf(res)).toEqual(['REQUEST_TIMEOUT']);
+    expect(res.text).not.toMatch(/max_statement_time|interrupted|Context creation failed/);
   });
 
   test('any other failure answers 500 INTERNAL_SERVER_ERROR without details', async () => {
