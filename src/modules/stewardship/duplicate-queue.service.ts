@@ -4,24 +4,26 @@
  * read a page at a time.
  *
  * The queue is walked in client-id order: a pair (a, b) with a < b comes at a's place, its pairs
- * ordered by b, so a pair is shown once and its cursor is the two client ids (both visible to
- * the caller: a cursor never names a blocking key or a client the caller cannot see). A page
- * costs three statements whatever the number of clients or pages:
+ * ordered by b, so a pair is shown once and its cursor is two client ids (a cursor never names a
+ * blocking key). A page costs four statements whatever the number of clients or pages:
  *
- * 1. the window: the next visible clients (from the cursor, by primary key) that share a key
- *    with a later client, at most `first + 1`, each with how many key rows it shares;
- * 2. the candidate pairs of the first window clients up to a budget of shared key rows, with
- *    the later client's visibility and both clients' identifying fields;
- * 3. the page's clients, through the client loader (which records the read audit).
+ * 1. the window: among the next SCAN_IDS client ids from the cursor, the first `first + 1`
+ *    clients visible to the caller (by their reach, as the client list walks them, re-checked
+ *    with the full predicate) that share a key with a later client, each with how many key rows
+ *    it shares;
+ * 2. whether any client lies beyond the scanned ids (the largest id);
+ * 3. the candidate pairs of the first window clients, up to a budget of shared key rows, with the
+ *    later client's visibility and both clients' identifying fields;
+ * 4. the page's clients, through the client loader (which records the read audit).
  *
- * So a page reads a bounded number of clients and pairs, however large the queue. A page can
- * come back with fewer than `first` pairs (even none) while `hasNextPage` is true: candidates
- * that score below the likely-duplicate threshold or whose partner is hidden are skipped, and
- * the scan stops at its budget rather than read on.
+ * So a page reads a bounded number of clients and pairs, however large the queue or few the
+ * clients the caller sees. A page can come back with fewer than `first` pairs (even none) while
+ * `hasNextPage` is true: candidates scoring below the likely-duplicate threshold or whose partner
+ * is hidden are skipped, and the scan stops at its bounds rather than read on.
  */
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
-import { clientVisibility } from '../../access/visibility';
+import { clientReachVisibility, clientVisibility } from '../../access/visibility';
 import { decodeCursor, encodeCursor } from '../../graphql/connection';
 import { badInput } from '../../graphql/errors';
 import { Client } from '../client/client.entity';
@@ -50,6 +52,9 @@ export const DEFAULT_QUEUE_PAGE = 50;
 /** Candidate key rows a page reads at most (beyond its first window client): four per pair asked for. */
 const CANDIDATES_PER_PAIR = 4;
 const MIN_CANDIDATES = 100;
+
+/** Client ids a page's window looks at most (not all of them are visible or have a partner). */
+const SCAN_IDS = 10_000;
 
 /** "After every pair of this client": larger than any client id. */
 const PAST_CLIENT = 2147483647;
@@ -97,26 +102,44 @@ export async function duplicateQueue(
   // The window starts at the cursor's client unless the cursor is past all its pairs.
   const windowStart = fromB >= PAST_CLIENT ? fromA + 1 : fromA;
 
-  // 1. The window. EXISTS first: it is a few index probes, visibility is the dearer test.
-  const window: Array<{ id: number | string; shared: number | string }> = await ctx.ds.query(
-    `SELECT c.id, (SELECT COUNT(*) ${sharedLaterKeys('c', 'n')}) AS shared
-       FROM client c
-      WHERE c.id >= ? AND EXISTS (SELECT 1 ${sharedLaterKeys('c', 'e')})
-        AND ${clientVisibility('c', access.scope)}
-      ORDER BY c.id LIMIT ${first + 1}`,
-    [windowStart],
-  );
+  // 1. The window, by reach (two index lookups a client); EXISTS is a few index probes more.
+  const scanEnd = windowStart + SCAN_IDS;
+  const window: Array<{ id: number | string; shared: number | string; visible_check: number | string }> =
+    await ctx.ds.query(
+      `SELECT c.id, (SELECT COUNT(*) ${sharedLaterKeys('c', 'n')}) AS shared,
+              CASE WHEN ${clientVisibility('c', access.scope)} THEN 1 ELSE 0 END AS visible_check
+         FROM client c JOIN client_reach cr ON cr.client_id = c.id
+        WHERE c.id >= ? AND c.id < ? AND ${clientReachVisibility('c', 'cr', access.scope)}
+          AND EXISTS (SELECT 1 ${sharedLaterKeys('c', 'e')})
+        ORDER BY c.id LIMIT ${first + 1}`,
+      [windowStart, scanEnd],
+    );
+  // 2. Whether clients lie beyond the scanned ids.
+  const [{ lastId }] = await ctx.ds.query(`SELECT MAX(id) AS lastId FROM client`);
+  const stale = window.filter((w) => Number(w.visible_check) !== 1);
+  if (stale.length)
+    ctx.log.error(
+      { clientIds: stale.map((w) => Number(w.id)) },
+      'client reach out of date: clients left out of the duplicate queue; run npm run db:reach -- check',
+    );
+  // Window clients are taken in order until `first` of them or the candidate budget (at least one).
   const budget = Math.max(MIN_CANDIDATES, CANDIDATES_PER_PAIR * first);
   const ids: number[] = [];
   let candidates = 0;
+  let taken = 0;
   for (const w of window.slice(0, first)) {
     if (ids.length > 0 && candidates + Number(w.shared) > budget) break;
+    taken += 1;
+    if (Number(w.visible_check) !== 1) continue;
     ids.push(Number(w.id));
     candidates += Number(w.shared);
   }
-  const moreClients = window.length > ids.length;
+  // Where this page's scan of clients ends: at its last window client taken, or at the scan's end.
+  const rangeDone = taken === window.length;
+  const scannedTo = rangeDone ? scanEnd - 1 : Number(window[taken - 1].id);
+  const moreClients = !rangeDone || scanEnd <= Number(lastId ?? 0);
 
-  // 2. The candidate pairs of those clients, the later client visible (the earlier one is, by the window).
+  // 3. The candidate pairs of those clients, the later client visible (the earlier one is, by the window).
   const columns = IDENTITY.map((f) => `c1.${f} AS a_${f}, c2.${f} AS b_${f}`).join(', ');
   const rows: Array<Record<string, unknown>> = ids.length
     ? await ctx.ds.query(
@@ -147,7 +170,7 @@ export async function duplicateQueue(
     found.push({ a: Number(row.a), b: Number(row.b), ...result });
   }
 
-  // 3. The page's clients (the loader records them for the read audit).
+  // 4. The page's clients (the loader records them for the read audit).
   const pageIds = [...new Set(found.flatMap((f) => [f.a, f.b]))];
   const clients = pageIds.length ? await ctx.loaders.client.loadMany(pageIds) : [];
   const byId = new Map<number, Client>();
@@ -164,12 +187,10 @@ export async function duplicateQueue(
     });
   }
 
-  const filled = found.length === first;
-  const last = found[found.length - 1];
-  let endCursor: string | null;
-  if (filled) endCursor = encodeCursor([last.a, last.b]);
-  else if (ids.length) endCursor = encodeCursor([ids[ids.length - 1], PAST_CLIENT]);
-  else endCursor = after ?? null;
+  // A full page reads on after its last pair; a short one after the clients it scanned.
+  const lastPair = found[found.length - 1];
+  const endCursor =
+    found.length === first ? encodeCursor([lastPair.a, lastPair.b]) : encodeCursor([scannedTo, PAST_CLIENT]);
   return {
     edges,
     pageInfo: {
