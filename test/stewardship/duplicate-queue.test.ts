@@ -2,7 +2,8 @@
  * The duplicate queue a page at a time (duplicateQueue, access model §11): on the demo scenario
  * plus a generated crowd of look-alike clients spread over the demo organizations (a victim
  * service provider among them), paging walks exactly the unpaged queue, and a page costs the
- * same statements however many pages the queue has.
+ * same statements however many pages the queue has. Some generated clients sit far along the ids,
+ * so the walk crosses empty pages.
  */
 import 'reflect-metadata';
 import { StatementLog } from '../bench/statement-log';
@@ -65,6 +66,8 @@ beforeAll(async () => {
       restrictIntake: r() < 0.15,
     }),
   );
+  // The last 40 far along the ids, past an empty stretch wider than a page's scan of ids.
+  rows.slice(-40).forEach((row, i) => (row.id = 40_000 + i));
   const saved = await repo.save(rows);
   const ids = saved.map((c) => c.id);
   // A few deleted clients: their keys go, as a delete does.
@@ -152,8 +155,10 @@ describe('duplicate queue (duplicateQueue)', () => {
   test('paging walks exactly the unpaged queue, in client order, never a pair twice, never a hidden client', async () => {
     const expected = await unpagedQueue();
     expect(expected.length).toBeGreaterThan(100);
+    expect(expected.some(([a]) => a >= 40_000)).toBe(true);
     const small = await walk(7);
     expect(small.pages.length).toBeGreaterThan(10);
+    expect(small.pages.some((p) => p.edges.length === 0 && p.pageInfo.hasNextPage)).toBe(true);
     expect(small.pairs).toEqual(expected);
     const large = await walk(200);
     expect(large.pairs).toEqual(expected);
