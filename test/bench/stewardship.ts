@@ -235,7 +235,8 @@ export async function benchStewardship(o: {
       laterPage: pages.length,
       laterMs: later.ms,
       laterPairs: later.pairs,
-      statements: [...new Set(pages.map((p) => p.statements))],
+      // An empty page skips the pair and client statements; pages with pairs must agree.
+      statements: [...new Set(pages.filter((p) => p.pairs > 0).map((p) => p.statements))],
     };
 
     const [program] = await rows<{ id: number }>(
