@@ -442,7 +442,7 @@ export const MENU_OPTIONS: OptionSeed[] = [
     workspace: 'administration',
     group: 'admin.stewardship',
     label: 'Duplicate clients',
-    operations: ['Query.duplicateCandidates', 'Query.possibleDuplicates'],
+    operations: ['Query.duplicateQueue', 'Query.duplicateCandidates', 'Query.possibleDuplicates'],
   },
   {
     code: 'admin.merge',

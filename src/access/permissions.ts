@@ -70,6 +70,7 @@ export const QUERY_RULES: Record<string, RootRule> = {
   // Data stewardship (issue 16): the services check each record type's own capabilities.
   possibleDuplicates: 'client:read',
   duplicateCandidates: 'client:merge',
+  duplicateQueue: 'client:merge',
   deletedRecords: 'client:read',
   accountRequests: 'userAdmin',
   // Reports (issue 15): the service also checks the capability of what is counted.

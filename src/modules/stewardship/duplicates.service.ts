@@ -1,5 +1,5 @@
 /**
- * The duplicate check (access model §11) and the administrators' duplicate queue.
+ * The duplicate check (access model §11); the administrators' queue is duplicate-queue.service.ts.
  *
  * possibleDuplicates runs the same statements whatever it finds: the rate-limit count, one
  * candidate statement (blocking keys -> clients, each with its visibility and whether it is a
@@ -178,51 +178,4 @@ export async function possibleDuplicates(
     hiddenMatches,
     message: hiddenMatches > 0 ? HIDDEN_MATCH_MESSAGE : null,
   };
-}
-
-export interface DuplicatePairValue {
-  first: Client;
-  second: Client;
-  score: number;
-  reasons: MatchReason[];
-}
-
-/**
- * The administrators' queue: pairs of live clients, both visible to the active organization,
- * that share a blocking key (a self-join on the indexed keys, never all pairs), scored and
- * ordered by score. At most `first` pairs.
- */
-export async function duplicateCandidates(ctx: RequestContext, first: number): Promise<DuplicatePairValue[]> {
-  const access = readyAccess(ctx);
-  const limit = Math.max(1, Math.min(Math.trunc(first || 50), 200));
-  const pairs: Array<{ a: number | string; b: number | string }> = await ctx.ds.query(
-    `SELECT DISTINCT k1.client_id AS a, k2.client_id AS b
-       FROM client_match_key k1
-       JOIN client_match_key k2 ON k2.kind = k1.kind AND k2.value = k1.value AND k2.client_id > k1.client_id
-       JOIN client c1 ON c1.id = k1.client_id
-       JOIN client c2 ON c2.id = k2.client_id
-      WHERE c1.date_deleted IS NULL AND c2.date_deleted IS NULL
-        AND ${clientVisibility('c1', access.scope)} AND ${clientVisibility('c2', access.scope)}
-      ORDER BY a, b LIMIT ${limit * 4}`,
-  );
-  const ids = [...new Set(pairs.flatMap((p) => [Number(p.a), Number(p.b)]))];
-  const clients = ids.length ? await ctx.loaders.client.loadMany(ids) : [];
-  const byId = new Map<number, Client>();
-  for (const c of clients) if (c instanceof Client) byId.set(c.id, c);
-  const out: DuplicatePairValue[] = [];
-  for (const p of pairs) {
-    const a = byId.get(Number(p.a));
-    const b = byId.get(Number(p.b));
-    if (!a || !b) continue;
-    const result = scoreMatch(a, b);
-    if (result.score < LIKELY_DUPLICATE_SCORE) continue;
-    out.push({ first: a, second: b, ...result });
-  }
-  out.sort((x, y) => y.score - x.score || x.first.id - y.first.id || x.second.id - y.second.id);
-  const page = out.slice(0, limit);
-  for (const p of page) {
-    ctx.reads.client(p.first.id);
-    ctx.reads.client(p.second.id);
-  }
-  return page;
 }

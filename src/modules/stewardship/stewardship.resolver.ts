@@ -2,7 +2,13 @@ import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql
 import type { RequestContext } from '../../graphql/context';
 import { PageArgs } from '../../graphql/connection';
 import { ExplainRecordType } from '../explain/explain.types';
-import { duplicateCandidates, possibleDuplicates } from './duplicates.service';
+import { possibleDuplicates } from './duplicates.service';
+import {
+  duplicateCandidates,
+  duplicateQueue,
+  MAX_QUEUE_PAGE,
+  queuePageSize,
+} from './duplicate-queue.service';
 import { mergeClients, unmergeClient } from './merge.service';
 import { deletedRecords, restoreRecord } from './restore.service';
 import type { ClientMerge } from './stewardship.entity';
@@ -12,6 +18,7 @@ import {
   DuplicateCheck,
   DuplicateCheckInput,
   DuplicatePair,
+  DuplicatePairConnection,
   MergeClientsInput,
 } from './stewardship.types';
 
@@ -44,9 +51,26 @@ export class StewardshipResolver {
     return possibleDuplicates(ctx, input);
   }
 
-  @Query(() => [DuplicatePair], {
+  @Query(() => DuplicatePairConnection, {
     description:
-      'Administrators: likely duplicate pairs among the clients visible to the active organization, most alike first.',
+      'Administrators: the duplicate queue, a page at a time: likely duplicate pairs among the clients visible to the active organization, in client order.',
+  })
+  duplicateQueue(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many pairs at most, 1 to ${MAX_QUEUE_PAGE} (default 50).`,
+    })
+    first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after?: string | null,
+  ) {
+    return duplicateQueue(ctx, queuePageSize(first), after);
+  }
+
+  @Query(() => [DuplicatePair], {
+    description: 'Administrators: the first page of the duplicate queue (duplicateQueue), most alike first.',
+    deprecationReason: 'Use duplicateQueue, which pages through the whole queue.',
   })
   duplicateCandidates(
     @Ctx() ctx: RequestContext,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, LocalDate } from '../../graphql/scalars';
-import { ConnectionType } from '../../graphql/connection';
+import { ConnectionType, PageInfo } from '../../graphql/connection';
 import { Client } from '../client/client.entity';
 import { ExplainRecordType } from '../explain/explain.types';
 import type { MatchReason } from './matcher';
@@ -131,6 +131,34 @@ export class DuplicatePair {
 
   @Field(() => [MatchReasonEnum], { description: 'What matched.' })
   reasons: MatchReason[];
+}
+
+@ObjectType('DuplicatePairEdge', {
+  simpleResolvers: true,
+  description: 'One pair of the duplicate queue, with its cursor.',
+})
+export class DuplicatePairEdge {
+  @Field({ description: 'Opaque cursor of this pair: pass it as `after` to read on from here.' })
+  cursor: string;
+
+  @Field(() => DuplicatePair, { description: 'The pair.' })
+  node: DuplicatePair;
+}
+
+@ObjectType('DuplicatePairConnection', {
+  simpleResolvers: true,
+  description:
+    'A page of the duplicate queue, in client order (a pair comes at its older client, then by the newer one). A page may hold fewer pairs than asked for, even none, while `pageInfo.hasNextPage` is true: each page reads a bounded part of the queue. No total: counting the queue would read all of it.',
+})
+export class DuplicatePairConnection {
+  @Field(() => [DuplicatePairEdge], { description: 'The pairs of this page.' })
+  edges: DuplicatePairEdge[];
+
+  @Field(() => PageInfo, {
+    description:
+      'Where this page stands: pass `endCursor` as `after` for the next page, also after an empty page.',
+  })
+  pageInfo: PageInfo;
 }
 
 @InputType({ description: 'A field the surviving client takes from one of the merged clients.' })
