@@ -15,7 +15,7 @@
  * rows before the load. Both servers and their directories are removed at the end, also on
  * failure or Ctrl-C.
  *
- * Options: --scale, --clients, --seed, --load-seconds (options.ts). BENCH_REPLICA_BUFFER_POOL
+ * Options: --scale, --clients, --seed, --load-seconds, --load-rounds (options.ts). BENCH_REPLICA_BUFFER_POOL
  * sizes each server's InnoDB buffer pool (default 1G).
  */
 import 'reflect-metadata';
@@ -44,6 +44,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 interface Run {
   label: string;
+  round: number;
   load: LoadResult;
   /** SELECT statements each server ran per request during the load (SHOW GLOBAL STATUS Com_select). */
   selects: { primary: number; replica: number };
@@ -143,34 +144,42 @@ async function main(): Promise<void> {
     for (let i = 0; i < WARMUP; i++)
       for (const s of [plain, routed]) await ok(s.url, Q1, { n: LOAD_N }, token);
 
-    // The load, one server after the other, with the CPU of the server and of both mariadbd.
+    // The load, one server after the other (--load-rounds alternates them), with the CPU of the
+    // server and of both mariadbd.
     const runs: Run[] = [];
-    for (const server of [plain, routed]) {
-      log(
-        `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${server.label}`,
-      );
-      const before = { primary: await comSelect(primary), replica: await comSelect(replica) };
-      const load = await loadTest(server, token, opts.loadSeconds, {
-        primary: primary.pid,
-        replica: replica.pid,
-      });
-      const after = { primary: await comSelect(primary), replica: await comSelect(replica) };
-      const per = (k: 'primary' | 'replica') => (after[k] - before[k]) / Math.max(1, load.requests);
-      runs.push({ label: server.label, load, selects: { primary: per('primary'), replica: per('replica') } });
-      // Let the requests autocannon abandoned at the end finish before anything else runs.
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+    for (let round = 1; round <= opts.loadRounds; round++) {
+      for (const server of [plain, routed]) {
+        log(
+          `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${server.label}`,
+        );
+        const before = { primary: await comSelect(primary), replica: await comSelect(replica) };
+        const load = await loadTest(server, token, opts.loadSeconds, {
+          primary: primary.pid,
+          replica: replica.pid,
+        });
+        const after = { primary: await comSelect(primary), replica: await comSelect(replica) };
+        const per = (k: 'primary' | 'replica') => (after[k] - before[k]) / Math.max(1, load.requests);
+        const run = {
+          label: server.label,
+          round,
+          load,
+          selects: { primary: per('primary'), replica: per('replica') },
+        };
+        if (server === routed && run.selects.replica < 1)
+          throw new Error(
+            `with DATABASE_REPLICA_URLS the replica ran ${run.selects.replica.toFixed(2)} SELECTs per request: the reads did not go to it`,
+          );
+        runs.push(run);
+        // Let the requests autocannon abandoned at the end finish before anything else runs.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+      }
     }
-    const routedRun = runs[1];
-    if (routedRun.selects.replica < 1)
-      throw new Error(
-        `with DATABASE_REPLICA_URLS the replica ran ${routedRun.selects.replica.toFixed(2)} SELECTs per request: the reads did not go to it`,
-      );
     await caughtUp(primary, replica, 120);
 
     const [settings] = await primary.sql<{ v: string; flush: number }>(
       'SELECT VERSION() AS v, @@innodb_flush_log_at_trx_commit AS flush',
     );
-    report(runs, {
+    report(runs, opts.loadRounds, {
       header:
         `Waypoint replica bench: ${info.rows.client} clients, ${info.rows.enrollment} enrollments, ${info.rows.service} services ` +
         `(seed ${opts.data.seed}); MariaDB ${settings.v} primary + replica on this machine (buffer pool ${bufferPool} each, ` +
@@ -184,7 +193,17 @@ async function main(): Promise<void> {
 
 const ms = (x: number | null) => (x === null ? 'n/a' : x.toFixed(1));
 
-function report(runs: Run[], meta: { header: string }): void {
+/** CPU ms per request of each process over all runs of one server (weighted by requests). */
+function cpuOf(runs: Run[]): Record<string, number> {
+  const total = runs.reduce((t, r) => t + r.load.requests, 0);
+  const out: Record<string, number> = {};
+  for (const r of runs)
+    for (const [k, v] of Object.entries(r.load.cpuPerRequest))
+      out[k] = (out[k] ?? 0) + ((v ?? NaN) * r.load.requests) / Math.max(1, total);
+  return out;
+}
+
+function report(runs: Run[], rounds: number, meta: { header: string }): void {
   const cores = os.cpus().length;
   const out = [meta.header, ''];
   out.push(
@@ -206,7 +225,7 @@ function report(runs: Run[], meta: { header: string }): void {
         'SELECTs primary / replica',
       ],
       runs.map((r) => [
-        r.label,
+        rounds > 1 ? `${r.label} #${r.round}` : r.label,
         r.load.rps.toFixed(0),
         `${r.load.p50} ms`,
         `${r.load.p99} ms`,
@@ -220,25 +239,28 @@ function report(runs: Run[], meta: { header: string }): void {
       ]),
     ),
   );
-  const [a, b] = runs.map((r) => r.load.cpuPerRequest);
-  if ([a.server, a.primary, b.server, b.primary, b.replica].every((x) => x !== null && x !== undefined)) {
-    const n = (x: number | null | undefined) => x ?? 0;
-    const gen = (x: typeof a) => n(x['load generator']);
-    const alone = n(a.server) + n(a.primary) + n(a.replica) + gen(a);
-    const shared = n(b.server) + n(b.primary) + n(b.replica) + gen(b);
-    const withoutReplica = n(b.server) + n(b.primary) + gen(b);
+  const a = cpuOf(runs.filter((r) => r.label === runs[0].label));
+  const b = cpuOf(runs.filter((r) => r.label !== runs[0].label));
+  const sum = (x: Record<string, number>, keys: string[]) => keys.reduce((t, k) => t + (x[k] ?? NaN), 0);
+  const all = ['server', 'primary', 'replica', 'load generator'];
+  const alone = sum(a, all);
+  const shared = sum(b, all);
+  const withoutReplica = sum(b, ['server', 'primary', 'load generator']);
+  if (!Number.isFinite(alone + shared)) {
+    out.push('', 'CPU per request not measured (no /proc): no estimate');
+  } else {
+    const rate = (cpuMs: number) => ((cores * 1000) / cpuMs).toFixed(0);
     out.push('');
     out.push(
-      `CPU per request in all: ${alone.toFixed(1)} ms primary only, ${shared.toFixed(1)} ms with the replica on the same ${cores} cores ` +
-        `(at most ${((cores * 1000) / alone).toFixed(0)} and ${((cores * 1000) / shared).toFixed(0)} req/s).`,
+      `CPU per request in all${rounds > 1 ? ` (${rounds} runs each)` : ''}: ${alone.toFixed(1)} ms primary only, ` +
+        `${shared.toFixed(1)} ms with the replica on the same ${cores} cores (at most ${rate(alone)} and ${rate(shared)} req/s).`,
     );
     out.push(
       `ESTIMATE, replica on its own ${cores}-core machine: this machine then spends ${withoutReplica.toFixed(1)} ms per request ` +
-        `(server + primary + load generator), at most ${((cores * 1000) / withoutReplica).toFixed(0)} req/s ` +
-        `(${(alone / withoutReplica).toFixed(2)}x primary only); the replica at ${n(b.replica).toFixed(1)} ms per request ` +
-        `serves up to ${((cores * 1000) / n(b.replica)).toFixed(0)} req/s on its ${cores} cores; the primary's share per request ` +
-        `falls from ${n(a.primary).toFixed(1)} to ${n(b.primary).toFixed(1)} ms (${(n(a.primary) / n(b.primary)).toFixed(1)}x the reads ` +
-        `per primary core, with API processes added).`,
+        `(server + primary + load generator), at most ${rate(withoutReplica)} req/s (${(alone / withoutReplica).toFixed(2)}x ` +
+        `primary only); the replica at ${b.replica.toFixed(1)} ms per request serves up to ${rate(b.replica)} req/s on its ` +
+        `${cores} cores; the primary's share per request falls from ${a.primary.toFixed(1)} to ${b.primary.toFixed(1)} ms ` +
+        `(${(a.primary / b.primary).toFixed(1)}x the Q1 traffic per primary core, with API processes added).`,
     );
   }
   process.stdout.write(`${out.join('\n')}\n`);
