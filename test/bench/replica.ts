@@ -250,7 +250,9 @@ function report(runs: Run[], rounds: number, meta: { header: string }): void {
     out.push('', 'CPU per request not measured (no /proc): no estimate');
   } else {
     const rate = (cpuMs: number) => ((cores * 1000) / cpuMs).toFixed(0);
+    const split = (x: Record<string, number>) => all.map((k) => `${k} ${x[k].toFixed(1)}`).join(', ');
     out.push('');
+    out.push(`CPU ms per request, all runs: primary only: ${split(a)}; with replica: ${split(b)}.`);
     out.push(
       `CPU per request in all${rounds > 1 ? ` (${rounds} runs each)` : ''}: ${alone.toFixed(1)} ms primary only, ` +
         `${shared.toFixed(1)} ms with the replica on the same ${cores} cores (at most ${rate(alone)} and ${rate(shared)} req/s).`,
