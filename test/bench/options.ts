@@ -10,6 +10,7 @@
  *   --samples N             timed requests per query and design (default 30)
  *   --scale-samples N       timed requests per scale for target 6 (default 7: at 1m a request takes seconds)
  *   --load-seconds N        autocannon duration (default 20)
+ *   --load-rounds N         bench:replica only: load runs per server, alternating (default 1)
  *   --skip-load             skip the autocannon run (targets 5 and 7)
  *   --skip-hud-csv          skip the HUD CSV export/import rows
  *   --skip-naive            skip the naive design (target 3)
@@ -50,6 +51,8 @@ export interface BenchOptions {
   samples: number;
   scaleSamples: number;
   loadSeconds: number;
+  /** bench:replica: load runs per server, alternating primary only / with replica. */
+  loadRounds: number;
   skipLoad: boolean;
   /** Skip the HUD CSV export/import rows (issue 12). */
   skipHudCsv: boolean;
@@ -103,6 +106,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
     '--samples',
     '--scale-samples',
     '--load-seconds',
+    '--load-rounds',
     '--skip-load',
     '--skip-hud-csv',
     '--skip-naive',
@@ -144,6 +148,7 @@ export function parseOptions(args: string[], env: NodeJS.ProcessEnv = process.en
       flagValue(args, '--load-seconds') ?? env.BENCH_LOAD_SECONDS,
       20,
     ),
+    loadRounds: positiveInt('--load-rounds', flagValue(args, '--load-rounds') ?? env.BENCH_LOAD_ROUNDS, 1),
     skipLoad: args.includes('--skip-load'),
     skipHudCsv: args.includes('--skip-hud-csv'),
     skipNaive: args.includes('--skip-naive'),

@@ -14,7 +14,6 @@
 import 'reflect-metadata';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import autocannon from 'autocannon';
 import type { Pool, RowDataPacket } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
@@ -32,15 +31,14 @@ import { BURST_CHECK_INS, BURST_DESKS, runHousingBench, type HousingBench } from
 import { databaseBytes, fmtGiB, prepareServer, type ServerSettings } from './server-settings';
 import { describeStatement } from './statement-log';
 import { cpuDuring, databasePid } from './cpu';
+import { cpuSummary, LOAD_CONNECTIONS, LOAD_N, loadTest, type LoadResult } from './load';
 import { benchStewardship, stewardshipRows, type StewardshipResult } from './stewardship';
 
 import { benchHudCsv, hudCsvRows, type HudCsvBench } from './hud-csv';
 
 const SIZES = [10, 100, 500] as const;
-const LOAD_N = 20;
 /** The priority list page of issue 14: 50 entries with scores and client names. */
 const Q4_N = 50;
-const LOAD_CONNECTIONS = 32;
 const WARMUP = 5;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,63 +84,6 @@ function q1Sampler(server: ServerProcess, token: string, n: number): Sampler {
 function checked(label: string, res: { status: number; body: { errors?: unknown[] } }): void {
   if (res.status !== 200 || res.body.errors?.length)
     throw new Error(`${label} failed: ${JSON.stringify(res.body.errors).slice(0, 300)}`);
-}
-
-interface LoadResult {
-  /** CPU ms per completed request: server (all threads), database server, load generator. */
-  cpuPerRequest: Record<string, number | null>;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-  rssPeak: number;
-  rssMedian: number;
-}
-
-async function loadTest(
-  server: ServerProcess,
-  runToken: string,
-  seconds: number,
-  dbPid: number | undefined,
-): Promise<LoadResult> {
-  const token = server.token ?? runToken;
-  let graphqlErrors = 0;
-  let result: autocannon.Result | undefined;
-  let cpu: Record<string, number | null> = {};
-  const samples = await server.rss(async () => {
-    cpu = await cpuDuring({ server: server.child.pid, database: dbPid }, async () => {
-      result = await autocannon({
-        url: `${server.url}/graphql`,
-        connections: LOAD_CONNECTIONS,
-        duration: seconds,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: Q1, variables: { n: LOAD_N } }),
-            onResponse: (_status: number, body: string) => {
-              if (body.includes('"errors"')) graphqlErrors++;
-            },
-          },
-        ],
-      });
-    });
-  });
-  const r = result as autocannon.Result;
-  const perRequest = Object.fromEntries(
-    Object.entries(cpu).map(([k, ms]) => [k, ms === null ? null : ms / Math.max(1, r.requests.total)]),
-  );
-  return {
-    cpuPerRequest: perRequest,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts + r.non2xx + graphqlErrors,
-    requests: r.requests.total,
-    rssPeak: Math.max(...samples),
-    rssMedian: median(samples),
-  };
 }
 
 interface ScaleRun {
@@ -358,7 +299,7 @@ async function main(): Promise<void> {
             `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${s.label}`,
           );
           await ok(s.url, Q1, { n: LOAD_N }, s.token ?? token);
-          loads.push([s.label, await loadTest(s, token, opts.loadSeconds, dbPid)]);
+          loads.push([s.label, await loadTest(s, token, opts.loadSeconds, { database: dbPid })]);
           await new Promise((resolve) => setTimeout(resolve, 3000));
         }
       // CPU per sequential request, per process: what each design's server and the database
@@ -528,7 +469,7 @@ async function main(): Promise<void> {
           `load: autocannon, ${LOAD_CONNECTIONS} connections, ${opts.loadSeconds} s, Q1 N=${LOAD_N} against ${s.label}`,
         );
         await ok(s.url, Q1, { n: LOAD_N }, s.token ?? token);
-        const result = await loadTest(s, token, opts.loadSeconds, dbPid);
+        const result = await loadTest(s, token, opts.loadSeconds, { database: dbPid });
         if (s === prod) load = result;
         else treeLoad = result;
         // Let the requests autocannon abandoned at the end finish before anything else runs.
@@ -597,22 +538,6 @@ interface ReportInput {
 }
 
 const pass = (good: boolean) => (good ? 'PASS' : 'FAIL');
-
-/**
- * CPU per request under load and what it allows on this machine: at most cores x 1000 / (total
- * CPU ms per request) requests a second, so at least connections / that rate of mean latency.
- */
-function cpuSummary(l: LoadResult): string {
-  const parts = Object.entries(l.cpuPerRequest).filter((e): e is [string, number] => e[1] !== null);
-  if (!parts.length) return 'CPU per request not measured';
-  const total = parts.reduce((t, [, ms]) => t + ms, 0);
-  const ceiling = (os.cpus().length * 1000) / total;
-  return (
-    `CPU per request ${parts.map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(' + ')} = ${total.toFixed(1)} ms: ` +
-    `at most ${ceiling.toFixed(0)} req/s on ${os.cpus().length} cores, so a mean latency of at least ` +
-    `${((LOAD_CONNECTIONS / ceiling) * 1000).toFixed(0)} ms at ${LOAD_CONNECTIONS} connections`
-  );
-}
 
 function databasePidOf(url: string): number | undefined {
   const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));

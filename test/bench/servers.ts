@@ -60,6 +60,8 @@ export async function startServerProcess(
   cpuProf = false,
   /** Source tree to run (default this one): another checkout with test/bench copied in. */
   root = path.join(__dirname, '../..'),
+  /** More environment for the server (e.g. DATABASE_REPLICA_URLS, replica.ts). */
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   // The servers run the JavaScript tsc emits (compileTree) with npm start's node flags, as
   // `npm start` runs dist/; BENCH_NODE_FLAGS adds more.
@@ -72,7 +74,13 @@ export async function startServerProcess(
   const child = fork(path.join(root, BUILD_DIR, 'test/bench/server-child.js'), [], {
     cwd: root,
     execArgv,
-    env: { ...process.env, BENCH_MODE: mode, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ...env,
+      BENCH_MODE: mode,
+      BENCH_DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await reply<{ url: string }>(child, 'ready');

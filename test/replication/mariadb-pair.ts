@@ -2,6 +2,7 @@
  * A MariaDB primary and a replica of it, started by the test on free ports with their own data
  * directories under /tmp (binlog ROW, GTID replication), never touching the machine's own server
  * or its settings. Both run as root (`--user=root`) with `--no-defaults`, so no my.cnf applies.
+ * The replica bench (test/bench/replica.ts) starts its pair here too, with a larger buffer pool.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,14 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** InnoDB sizes of a pair server: small for the tests, sized to the data set for the bench. */
+export interface InnodbSizes {
+  /** `--innodb-buffer-pool-size` (default 32M). */
+  bufferPool?: string;
+  /** `--innodb-log-file-size` (default 8M; a bulk load wants far more). */
+  logFile?: string;
+}
+
 export class MariadbServer {
   private proc: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
@@ -30,12 +39,13 @@ export class MariadbServer {
     readonly name: string,
     readonly port: number,
     private readonly serverId: number,
+    private readonly sizes: InnodbSizes,
   ) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), `waypoint-${name}-`));
   }
 
-  static async create(name: string, serverId: number): Promise<MariadbServer> {
-    const server = new MariadbServer(name, await freePort(), serverId);
+  static async create(name: string, serverId: number, sizes: InnodbSizes = {}): Promise<MariadbServer> {
+    const server = new MariadbServer(name, await freePort(), serverId, sizes);
     const install = spawnSync(
       'mariadb-install-db',
       [
@@ -55,6 +65,11 @@ export class MariadbServer {
 
   get dataDir(): string {
     return path.join(this.dir, 'data');
+  }
+
+  /** The running mariadbd's process id (for its CPU time), undefined when stopped. */
+  get pid(): number | undefined {
+    return this.proc?.pid;
   }
 
   url(database: string): string {
@@ -77,8 +92,8 @@ export class MariadbServer {
         `--log-bin=${path.join(this.dir, 'binlog')}`,
         '--binlog-format=ROW',
         '--log-slave-updates=ON',
-        '--innodb-buffer-pool-size=32M',
-        '--innodb-log-file-size=8M',
+        `--innodb-buffer-pool-size=${this.sizes.bufferPool ?? '32M'}`,
+        `--innodb-log-file-size=${this.sizes.logFile ?? '8M'}`,
         '--skip-name-resolve',
         '--character-set-server=utf8mb4',
         '--collation-server=utf8mb4_unicode_ci',
@@ -122,20 +137,45 @@ export class MariadbServer {
     }
   }
 
+  /** Shuts the server down cleanly (SIGTERM; SIGKILL after `graceMs`) and waits for it to exit. */
+  async stop(graceMs = 10_000): Promise<void> {
+    if (!this.proc) return;
+    this.proc.kill('SIGTERM');
+    const timer = setTimeout(() => this.proc?.kill('SIGKILL'), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+    this.proc = null;
+  }
+
+  /**
+   * Replaces this (stopped) server's data with a copy of `source`'s, which must be stopped
+   * cleanly: a cold copy, the usual way to seed a replica. The binlogs live outside the data
+   * directory, so the copy starts with none of its own.
+   */
+  copyDataFrom(source: MariadbServer): void {
+    if (this.proc || source.proc) throw new Error('copyDataFrom: both servers must be stopped');
+    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    fs.cpSync(source.dataDir, this.dataDir, { recursive: true });
+  }
+
   /** Stops the server and removes its data directory. */
   async remove(): Promise<void> {
-    if (this.proc) {
-      this.proc.kill('SIGTERM');
-      const timer = setTimeout(() => this.proc?.kill('SIGKILL'), 10_000);
-      await this.exited;
-      clearTimeout(timer);
-    }
+    await this.stop(this.sizes.bufferPool ? 60_000 : 10_000);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
-/** Points `replica` at `primary` with GTID replication and starts it. */
-export async function replicate(primary: MariadbServer, replica: MariadbServer): Promise<void> {
+/**
+ * Points `replica` at `primary` with GTID replication and starts it. `fromGtid`: the primary's
+ * `@@gtid_binlog_pos` when the replica's data was copied from it (copyDataFrom), so replication
+ * starts after what the copy already holds.
+ */
+export async function replicate(
+  primary: MariadbServer,
+  replica: MariadbServer,
+  fromGtid?: string,
+): Promise<void> {
+  if (fromGtid !== undefined) await replica.sql('SET GLOBAL gtid_slave_pos = ?', [fromGtid]);
   await replica.sql(
     `CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=${primary.port}, MASTER_USER='root',
        MASTER_PASSWORD='', MASTER_USE_GTID=slave_pos, MASTER_CONNECT_RETRY=1`,
