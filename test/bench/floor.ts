@@ -85,7 +85,18 @@ export interface FloorResult {
  * One Q1 at page size n, as raw statements. Without `count` the total is left out (as when a
  * server has it cached): the floor of the statements such a server actually sends.
  */
-export async function floorQ1(pool: Pool, token: string, n: number, count = true): Promise<FloorResult> {
+/**
+ * Q1's floor. `audit`: also its sixth statement, the read-audit row the server inserts (and
+ * commits) before it answers, naming the page's clients and the sensitive fields read: the
+ * floor of all the SQL a Q1 request runs, not only the statements that return its data.
+ */
+export async function floorQ1(
+  pool: Pool,
+  token: string,
+  n: number,
+  count = true,
+  audit = false,
+): Promise<FloorResult> {
   const t0 = process.hrtime.bigint();
   const scope = await floorScope(pool, token);
   const [page] = await pool.query<RowDataPacket[]>(q1Sql.page(scope, n));
@@ -104,6 +115,19 @@ export async function floorQ1(pool: Pool, token: string, n: number, count = true
       enrollments.map((e) => Number(e.id)),
     ),
   );
+  if (audit)
+    await pool.query(
+      `INSERT INTO audit_event (at, user_id, organization_id, workgroup_id, action, operation, entity_type,
+         entity_id, client_ids, fields, \`before\`, \`after\`, request_id)
+       VALUES (?, NULL, ?, NULL, 'READ', 'Q1', 'Client', NULL, ?, ?, NULL, NULL, ?)`,
+      [
+        new Date(),
+        scope.organizationId,
+        JSON.stringify([...clientIds].sort((a, b) => a - b)),
+        JSON.stringify(['Client.dob', 'Client.ssn']),
+        `floor-${process.pid}-${Date.now()}`,
+      ],
+    );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   return {
     ms,

@@ -288,6 +288,8 @@ async function main(): Promise<void> {
       samplers.floor = async () => (await floorQ1(pool, token, n)).ms;
       // The floor without the count statement: what counting the total costs.
       samplers['floor-nocount'] = async () => (await floorQ1(pool, token, n, false)).ms;
+      // All six statements of Q1: the data statements and the read-audit insert.
+      samplers['floor+audit'] = async () => (await floorQ1(pool, token, n, true, true)).ms;
       q1[n] = await sideBySide(samplers, opts.samples, `Q1 N=${n}`);
     }
     if (opts.q1Only) {
@@ -634,6 +636,15 @@ function report(r: ReportInput): void {
       pass(ratio4 <= 3),
     ]);
   }
+  // Issue 18, target 1: close to the floor of all six statements (the five that return the data
+  // and the read-audit insert the server commits before answering).
+  const ratios18 = SIZES.map((n) => p50(r.q1[n].prod) / p50(r.q1[n]['floor+audit']));
+  rows.push([
+    'issue 18 target 1: prod/floor of all 6 statements (data + read audit), Q1 N=10 / 100 / 500 p50',
+    `${ratios18.map((x) => `${x.toFixed(2)}x`).join(' / ')} (floor+audit ${SIZES.map((n) => fmtMs(p50(r.q1[n]['floor+audit']))).join(' / ')})`,
+    '<= 1.5x',
+    pass(ratios18.every((x) => x <= 1.5)),
+  ]);
 
   // Issue 14: the priority list page with scores and names.
   if (r.q4) {
