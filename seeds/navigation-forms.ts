@@ -402,7 +402,7 @@ export const FORMS: FormSeed[] = [
           field(
             'CreateYouthEducationStatusInput.currentSchoolAttend',
             'Current school enrollment',
-            'C3.1 Current School Enrollment and Attendance',
+            'C3.2 Current School Enrollment and Attendance',
           ),
           field(
             'CreateYouthEducationStatusInput.mostRecentEdStatus',

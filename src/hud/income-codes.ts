@@ -1,6 +1,13 @@
 /**
  * HUD FY2026 code lists of IncomeBenefits (4.04 reasons not insured), Disabilities (4.05-4.10, W4),
  * EmploymentEducation (R4, R5, R6) and YouthEducationStatus (C3).
+ *
+ * The C3 and W4 lists (codes and labels) were checked against the FY2026 lists of the HMIS CSV Format
+ * Specifications as generated from HUD's specification by Green River's hmis-warehouse:
+ * https://github.com/greenriver/hmis-warehouse/blob/f276276d470e62e0f763e01fb5dc52aa0c20f186/lib/util/concerns/hud_lists_2026.rb
+ * (sections "C3.2", "C3.A", "C3.B", "W4.3", "W4.B"); test/unit/hud-fy2026-lists.test.ts pins them.
+ * HUD's own FY2026 PDF was not available to compare; where HUD prints a typographic apostrophe
+ * (Associate’s) the generated list, and this file, use a plain one.
  */
 import { registerEnumType } from 'type-graphql';
 import { hudValuesConfig, MISSING_DATA_LABELS } from './common-codes';
@@ -54,7 +61,10 @@ export const SUBSTANCE_USE_RESPONSES: readonly number[] = [0, 1, 2, 3, 8, 9, 99]
 /** HMIS CSV list 1.8: DisabilityResponse for every other DisabilityType. */
 export const NO_YES_MISSING_RESPONSES: readonly number[] = [0, 1, 8, 9, 99];
 
-/** HMIS CSV list W4.2.B / W4.3.B How the information was obtained. */
+/**
+ * HMIS CSV list W4.B How the information was obtained: the one list of both TCellSource (W4.2.B,
+ * the T-cell count) and ViralLoadSource (W4.3.B, the viral load).
+ */
 export enum HivTestSource {
   MEDICAL_REPORT = 1,
   CLIENT_REPORT = 2,
@@ -62,7 +72,8 @@ export enum HivTestSource {
 }
 registerEnumType(HivTestSource, {
   name: 'HivTestSource',
-  description: 'HMIS CSV list W4.2.B / W4.3.B: how T-cell or viral load information was obtained.',
+  description:
+    'HMIS CSV list W4.B How the information was obtained: the list of Disabilities.csv TCellSource (W4.2.B) and ViralLoadSource (W4.3.B).',
   valuesConfig: hudValuesConfig(HivTestSource, {
     MEDICAL_REPORT: 'Medical Report',
     CLIENT_REPORT: 'Client Report',
@@ -70,7 +81,7 @@ registerEnumType(HivTestSource, {
   }),
 });
 
-/** HMIS CSV list W4.3 Viral load information available. */
+/** HMIS CSV list W4.3 Viral load information available (Disabilities.csv ViralLoadAvailable). */
 export enum ViralLoadAvailable {
   NOT_AVAILABLE = 0,
   AVAILABLE = 1,
@@ -81,7 +92,7 @@ export enum ViralLoadAvailable {
 }
 registerEnumType(ViralLoadAvailable, {
   name: 'ViralLoadAvailable',
-  description: 'HMIS CSV list W4.3 Viral load information available.',
+  description: 'HMIS CSV list W4.3 Viral load information available (Disabilities.csv ViralLoadAvailable).',
   valuesConfig: hudValuesConfig(ViralLoadAvailable, {
     NOT_AVAILABLE: 'Not available',
     AVAILABLE: 'Available',
@@ -192,7 +203,10 @@ registerEnumType(NotEmployedReason, {
   }),
 });
 
-/** HMIS CSV list C3.1 Current school enrollment and attendance. */
+/**
+ * HMIS CSV list C3.2 Current school enrollment and attendance (YouthEducationStatus.csv
+ * CurrentSchoolAttend). C3.2, not C3.1: field 1 of C3 is its Information Date.
+ */
 export enum CurrentSchoolAttend {
   NOT_ENROLLED = 0,
   ENROLLED_NOT_ATTENDING = 1,
@@ -203,16 +217,19 @@ export enum CurrentSchoolAttend {
 }
 registerEnumType(CurrentSchoolAttend, {
   name: 'CurrentSchoolAttend',
-  description: 'HMIS CSV list C3.1 Current school enrollment and attendance.',
+  description:
+    'HMIS CSV list C3.2 Current school enrollment and attendance (YouthEducationStatus.csv CurrentSchoolAttend).',
   valuesConfig: hudValuesConfig(CurrentSchoolAttend, {
     NOT_ENROLLED: 'Not currently enrolled in any school or educational course',
-    ENROLLED_NOT_ATTENDING: 'Currently enrolled but NOT attending regularly',
-    ENROLLED_ATTENDING: 'Currently enrolled and attending regularly',
+    ENROLLED_NOT_ATTENDING:
+      'Currently enrolled but NOT attending regularly (when school or the course is in session)',
+    ENROLLED_ATTENDING:
+      'Currently enrolled and attending regularly (when school or the course is in session)',
     ...MISSING_DATA_LABELS,
   }),
 });
 
-/** HMIS CSV list C3.A Most recent educational status. */
+/** HMIS CSV list C3.A Most recent educational status (MostRecentEdStatus, when CurrentSchoolAttend is 0). */
 export enum MostRecentEdStatus {
   K12_GRADUATED = 0,
   K12_GED = 1,
@@ -228,7 +245,8 @@ export enum MostRecentEdStatus {
 }
 registerEnumType(MostRecentEdStatus, {
   name: 'MostRecentEdStatus',
-  description: 'HMIS CSV list C3.A Most recent educational status.',
+  description:
+    'HMIS CSV list C3.A Most recent educational status (YouthEducationStatus.csv MostRecentEdStatus, when not currently enrolled).',
   valuesConfig: hudValuesConfig(MostRecentEdStatus, {
     K12_GRADUATED: 'K12: Graduated from high school',
     K12_GED: 'K12: Obtained GED',
@@ -242,7 +260,7 @@ registerEnumType(MostRecentEdStatus, {
   }),
 });
 
-/** HMIS CSV list C3.B Current educational status. */
+/** HMIS CSV list C3.B Current educational status (CurrentEdStatus, when CurrentSchoolAttend is 1 or 2). */
 export enum CurrentEdStatus {
   PURSUING_HIGH_SCHOOL_OR_GED = 0,
   PURSUING_ASSOCIATES = 1,
@@ -255,7 +273,8 @@ export enum CurrentEdStatus {
 }
 registerEnumType(CurrentEdStatus, {
   name: 'CurrentEdStatus',
-  description: 'HMIS CSV list C3.B Current educational status.',
+  description:
+    'HMIS CSV list C3.B Current educational status (YouthEducationStatus.csv CurrentEdStatus, when currently enrolled).',
   valuesConfig: hudValuesConfig(CurrentEdStatus, {
     PURSUING_HIGH_SCHOOL_OR_GED: 'Pursuing a high school diploma or GED',
     PURSUING_ASSOCIATES: "Pursuing Associate's Degree",

@@ -194,7 +194,9 @@ export function checkDisability(
     tCellCount?: Maybe<number>;
     viralLoad?: Maybe<number>;
     tCellCountAvailable?: Maybe<number>;
+    tCellSource?: Maybe<number>;
     viralLoadAvailable?: Maybe<number>;
+    viralLoadSource?: Maybe<number>;
     antiRetroviral?: Maybe<number>;
   },
 ): void {
@@ -213,11 +215,14 @@ export function checkDisability(
       );
   }
   const hiv = d.disabilityType === 8;
+  // Every W4 column (and AntiRetroviral) belongs to the HIV/AIDS row, the sources (list W4.B) too.
   for (const f of [
     'tCellCountAvailable',
     'tCellCount',
+    'tCellSource',
     'viralLoadAvailable',
     'viralLoad',
+    'viralLoadSource',
     'antiRetroviral',
   ] as const)
     if (!hiv && given(d[f]))

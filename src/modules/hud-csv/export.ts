@@ -34,6 +34,7 @@ import { Inventory } from '../program/inventory.entity';
 import { Program } from '../program/program.entity';
 import { ProjectCoc } from '../program/project-coc.entity';
 import { User } from '../users/user.entity';
+import { AssessmentInstrument } from '../ce/instrument.entity';
 import { Assessment } from '../transaction/assessment.entity';
 import { CeEvent } from '../transaction/ce-event.entity';
 import { CurrentLivingSituation } from '../transaction/current-living-situation.entity';
@@ -45,7 +46,15 @@ import { Service } from '../transaction/service.entity';
 import { YouthEducationStatus } from '../transaction/youth-education-status.entity';
 import { HUD_CSV_FILES, HUD_CSV_VERSION, type HudCsvFileName } from './columns';
 import { csvFile, type CsvValue } from './csv-writer';
-import { exportRow, ROW_MAPPERS, type MapContext, type MappedRow, type RowMapper } from './row-mappers';
+import {
+  exportRow,
+  ROW_MAPPERS,
+  ROWS_MAPPERS,
+  type MapContext,
+  type MappedRow,
+  type RowMapper,
+  type RowsMapper,
+} from './row-mappers';
 import { zipStream, type ZipEntry } from './zip-writer';
 
 /** Rows per keyset batch: one SELECT per batch and file. */
@@ -101,6 +110,15 @@ export function checkExportRequest(r: HudExportRequest): string | null {
 }
 
 type Mapper = RowMapper<HudCsvFileName, never>;
+type Mappers = RowsMapper<HudCsvFileName, never>;
+
+/** The mapper of a file, as rows per record (one, for most files). */
+function mapperOf(file: HudCsvFileName): Mappers | undefined {
+  const many = ROWS_MAPPERS[file as keyof typeof ROWS_MAPPERS] as unknown as Mappers | undefined;
+  if (many) return many;
+  const one = ROW_MAPPERS[file as keyof typeof ROW_MAPPERS] as unknown as Mapper | undefined;
+  return one && { file, rows: (record, ctx) => [one.map(record, ctx)], sources: one.sources };
+}
 
 interface FileSource {
   file: HudCsvFileName;
@@ -109,6 +127,8 @@ interface FileSource {
   typeName: string | null;
   /** The WHERE clause (alias r), constant in the number of rows. */
   where: (q: ExportSql) => string;
+  /** The guarded field the rows are made of: a caller who may not read it gets the header only. */
+  rowsFrom?: string;
 }
 
 /** The SQL pieces of one export: visibility of the active organization and the period's inclusion rule. */
@@ -206,6 +226,20 @@ const SOURCES: FileSource[] = [
     where: ofIncludedEnrollment,
   },
   { file: 'Assessment.csv', entity: Assessment, typeName: 'Assessment', where: ofIncludedEnrollment },
+  {
+    file: 'AssessmentQuestions.csv',
+    entity: Assessment,
+    typeName: 'Assessment',
+    where: (q) => `${ofIncludedEnrollment(q)} AND r.answers IS NOT NULL`,
+    rowsFrom: 'answers',
+  },
+  {
+    file: 'AssessmentResults.csv',
+    entity: Assessment,
+    typeName: 'Assessment',
+    where: (q) => `${ofIncludedEnrollment(q)} AND r.score IS NOT NULL`,
+    rowsFrom: 'score',
+  },
   { file: 'Event.csv', entity: CeEvent, typeName: 'CeEvent', where: ofIncludedEnrollment },
   {
     file: 'YouthEducationStatus.csv',
@@ -221,7 +255,7 @@ export function withheldColumns(access: AccessContext): string[] {
   for (const source of SOURCES) {
     if (!source.typeName) continue;
     const type = recordType(source.typeName)!;
-    const mapper = ROW_MAPPERS[source.file as keyof typeof ROW_MAPPERS] as unknown as Mapper | undefined;
+    const mapper = mapperOf(source.file);
     if (!mapper) continue;
     for (const [column, field] of Object.entries(mapper.sources as Record<string, string>)) {
       const rule = type.fields[field];
@@ -271,18 +305,24 @@ export function hudCsvExport(
     field: (f: string) => result.fields.add(f),
   };
   const sql = exportSql(access, request);
-  const ctx: MapContext = { exportId };
+  const instruments = new Map<number, AssessmentInstrument>();
+  const ctx: MapContext = { exportId, instruments };
   const users = new Set<number>();
   const options = { spreadsheetSafe: request.spreadsheetSafe };
   const out: HudExport = { exportId, withheld, stream: null as never, result };
 
   async function* rowsOf(s: FileSource): AsyncGenerator<Record<string, CsvValue>> {
     const type: RecordType | undefined = s.typeName ? recordType(s.typeName) : undefined;
-    const mapper = ROW_MAPPERS[s.file as keyof typeof ROW_MAPPERS] as unknown as Mapper;
+    const mapper = mapperOf(s.file)!;
     const blank = withheldByFile.get(s.file);
     let after = 0;
     let count = 0;
     const where = s.where(sql);
+    if (s.rowsFrom && type && !mayReadField(access, type.fields[s.rowsFrom])) {
+      // Every row would be made of a withheld field: not even read.
+      result.counts[s.file] = 0;
+      return;
+    }
     for (;;) {
       const batch = await db
         .getRepository(s.entity)
@@ -293,21 +333,38 @@ export function hudCsvExport(
         .getMany();
       if (!batch.length) break;
       after = Number(batch[batch.length - 1].id);
+      if (s.file === 'AssessmentQuestions.csv') await loadInstruments(batch);
       for (const raw of batch) {
         // The read policy: guarded fields the caller may not read become null; clients and
         // sensitive fields read are recorded for the audit.
         const row = type ? (policeValues(access, type, raw, true, reads).values as ObjectLiteral) : raw;
-        const mapped = mapper.map(row as never, ctx) as MappedRow<HudCsvFileName> & Record<string, CsvValue>;
-        if (blank) for (const column of blank) mapped[column] = null;
-        const user = mapped.UserID;
-        if (user !== null && user !== undefined) users.add(Number(user));
-        count++;
-        yield mapped;
+        for (const one of mapper.rows(row as never, ctx)) {
+          const mapped = one as MappedRow<HudCsvFileName> & Record<string, CsvValue>;
+          if (blank) for (const column of blank) mapped[column] = null;
+          const user = mapped.UserID;
+          if (user !== null && user !== undefined) users.add(Number(user));
+          count++;
+          yield mapped;
+        }
       }
       out.onRows?.(s.file, count);
       if (batch.length < BATCH) break;
     }
     result.counts[s.file] = count;
+  }
+
+  /** The instruments a batch of assessments names that are not loaded yet: one statement per batch. */
+  async function loadInstruments(batch: ObjectLiteral[]): Promise<void> {
+    const ids = [
+      ...new Set(batch.map((a) => a.instrumentId as number | null).filter((i): i is number => i !== null)),
+    ].filter((i) => !instruments.has(i));
+    if (!ids.length) return;
+    const found = await db
+      .getRepository(AssessmentInstrument)
+      .createQueryBuilder('i')
+      .where('i.id IN (:...ids)', { ids })
+      .getMany();
+    for (const i of found) instruments.set(i.id, i);
   }
 
   async function* usersRows(): AsyncGenerator<Record<string, CsvValue>> {

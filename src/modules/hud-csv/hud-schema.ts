@@ -10,6 +10,8 @@ import {
   BedType,
   CURRENT_LIVING_SITUATION_CODES,
   CeEventType,
+  CurrentEdStatus,
+  CurrentSchoolAttend,
   DESTINATION_CODES,
   DataCollectionStage,
   DischargeStatus,
@@ -17,6 +19,7 @@ import {
   FunderSource,
   GeographyType,
   HealthStatus,
+  HivTestSource,
   HmisParticipationType,
   HopwaMedAssistedLivingFac,
   HouseholdType,
@@ -25,6 +28,7 @@ import {
   LengthOfStay,
   MilitaryBranch,
   MonthsHomelessPastThreeYears,
+  MostRecentEdStatus,
   NameDataQuality,
   NoYes,
   NoYesMissing,
@@ -40,6 +44,7 @@ import {
   SsnDataQuality,
   TargetPopulation,
   TimesHomelessPastThreeYears,
+  ViralLoadAvailable,
   WhenDvOccurred,
 } from '../../hud';
 import { HUD_CSV_FILES, type HudCsvFileName } from './columns';
@@ -143,6 +148,17 @@ const CODE_LISTS: Record<string, ReadonlySet<number>> = {
   HousingAssessment: NO_YES,
   DirectServices: NO_YES,
   ReceivesReferrals: NO_YES,
+  // Disabilities.csv W4 (HIV/AIDS): which list each column takes, as in Green River's FY2026 HMIS
+  // GraphQL types (drivers/hmis/app/graphql/types/hmis_schema/disability_group.rb, see src/hud/income-codes.ts).
+  TCellCountAvailable: NO_YES_MISSING,
+  TCellSource: codes(HivTestSource),
+  ViralLoadAvailable: codes(ViralLoadAvailable),
+  ViralLoadSource: codes(HivTestSource),
+  AntiRetroviral: NO_YES_MISSING,
+  // YouthEducationStatus.csv C3.
+  CurrentSchoolAttend: codes(CurrentSchoolAttend),
+  MostRecentEdStatus: codes(MostRecentEdStatus),
+  CurrentEdStatus: codes(CurrentEdStatus),
 };
 
 /** Per-file code lists where the same column name means another element. */

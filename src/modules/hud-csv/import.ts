@@ -16,7 +16,7 @@
  *   administrator is their UserID; client reach is refreshed; the import is audited as that user.
  *
  * Files imported: every file but User.csv (Waypoint's users are its own), AssessmentQuestions.csv and
- * AssessmentResults.csv (Waypoint keeps no assessment questions): those are validated and reported as
+ * AssessmentResults.csv (another system's questions match no Waypoint instrument): those are validated and reported as
  * not imported (see IMPORTED_FILES). Assessment.csv rows get the instrument "HUD CSV import".
  */
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';

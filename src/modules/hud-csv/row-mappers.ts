@@ -21,6 +21,7 @@ import type { Inventory } from '../program/inventory.entity';
 import type { Program } from '../program/program.entity';
 import type { ProjectCoc } from '../program/project-coc.entity';
 import type { User } from '../users/user.entity';
+import type { AssessmentInstrument } from '../ce/instrument.entity';
 import type { Assessment } from '../transaction/assessment.entity';
 import type { CeEvent } from '../transaction/ce-event.entity';
 import type { CurrentLivingSituation } from '../transaction/current-living-situation.entity';
@@ -36,6 +37,8 @@ import { hudDate, hudDateTime } from './csv-writer';
 /** What every row of one export shares. */
 export interface MapContext {
   exportId: string;
+  /** Assessment instruments by id: AssessmentQuestions.csv takes each question's group and order from it. */
+  instruments?: ReadonlyMap<number, Pick<AssessmentInstrument, 'questions'>>;
 }
 
 type Cell = string | number | null;
@@ -46,6 +49,13 @@ export interface RowMapper<N extends HudCsvFileName, E> {
   file: N;
   map(record: E, ctx: MapContext): MappedRow<N>;
   /** HUD column -> the GraphQL field of the record type it is read from (for field rules). */
+  sources: Partial<Record<HudColumns<N>, string>>;
+}
+
+/** A mapper that writes any number of rows (none included) for one record. */
+export interface RowsMapper<N extends HudCsvFileName, E> {
+  file: N;
+  rows(record: E, ctx: MapContext): Array<MappedRow<N>>;
   sources: Partial<Record<HudColumns<N>, string>>;
 }
 
@@ -381,6 +391,51 @@ export const assessmentRow: RowMapper<'Assessment.csv', Assessment> = {
   sources: { PrioritizationStatus: 'prioritizationStatus' },
 };
 
+/**
+ * One row per answer of an assessment recorded with an instrument (4.19 AssessmentQuestions): the
+ * question's code, its group and its place in the instrument, the answer as given. The rows come from
+ * the answers, so a caller who may not read them (assessment.score:read) gets none.
+ */
+export const assessmentQuestionRows: RowsMapper<'AssessmentQuestions.csv', Assessment> = {
+  file: 'AssessmentQuestions.csv',
+  rows: (a, ctx) => {
+    const questions = a.instrumentId === null ? [] : (ctx.instruments?.get(a.instrumentId)?.questions ?? []);
+    return (a.answers ?? []).map((answer, i) => {
+      const at = questions.findIndex((q) => q.code === answer.questionCode);
+      return {
+        AssessmentQuestionID: `${a.id}.${i + 1}`,
+        AssessmentID: id(a.id),
+        ...ofEnrollment(a),
+        AssessmentQuestionGroup: at >= 0 ? questions[at].group : null,
+        AssessmentQuestionOrder: at >= 0 ? at + 1 : i + 1,
+        AssessmentQuestion: answer.questionCode,
+        AssessmentAnswer: answer.value,
+        ...trailer(a, ctx),
+      };
+    });
+  },
+  sources: { AssessmentAnswer: 'answers' },
+};
+
+/** The total score of an assessment that has one (AssessmentResults), typed in or computed by its instrument. */
+export const assessmentResultRows: RowsMapper<'AssessmentResults.csv', Assessment> = {
+  file: 'AssessmentResults.csv',
+  rows: (a, ctx) =>
+    a.score === null || a.score === undefined
+      ? []
+      : [
+          {
+            AssessmentResultID: id(a.id),
+            AssessmentID: id(a.id),
+            ...ofEnrollment(a),
+            AssessmentResultType: `${a.instrument} total score`,
+            AssessmentResult: String(a.score),
+            ...trailer(a, ctx),
+          },
+        ],
+  sources: { AssessmentResult: 'score' },
+};
+
 export const eventRow: RowMapper<'Event.csv', CeEvent> = {
   file: 'Event.csv',
   map: (e, ctx) => ({
@@ -683,4 +738,10 @@ export const ROW_MAPPERS = {
   'HMISParticipation.csv': hmisParticipationRow,
   'CEParticipation.csv': ceParticipationRow,
   'User.csv': userRow,
+} as const;
+
+/** The files whose rows are not one per record: several answers, or no score. */
+export const ROWS_MAPPERS = {
+  'AssessmentQuestions.csv': assessmentQuestionRows,
+  'AssessmentResults.csv': assessmentResultRows,
 } as const;

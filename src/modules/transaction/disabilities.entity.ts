@@ -70,7 +70,7 @@ export class Disabilities extends EnrollmentTransaction {
 
   @Field(() => HivTestSource, {
     nullable: true,
-    description: 'HUD W4.2.B How was the T-cell count information obtained. Needs health:read.',
+    description: 'HUD W4.2.B How was the T-cell count information obtained (list W4.B). Needs health:read.',
   })
   @Column({ type: 'smallint', nullable: true })
   tCellSource: HivTestSource | null;
@@ -91,7 +91,7 @@ export class Disabilities extends EnrollmentTransaction {
 
   @Field(() => HivTestSource, {
     nullable: true,
-    description: 'HUD W4.3.B How was the viral load information obtained. Needs health:read.',
+    description: 'HUD W4.3.B How was the viral load information obtained (list W4.B). Needs health:read.',
   })
   @Column({ type: 'smallint', nullable: true })
   viralLoadSource: HivTestSource | null;

@@ -413,7 +413,7 @@ export class CreateDisabilitiesInput extends EnrollmentTransactionInput {
 
   @Field(() => HivTestSource, {
     nullable: true,
-    description: 'HUD W4.2.B How was the T-cell count information obtained.',
+    description: 'HUD W4.2.B How was the T-cell count information obtained (list W4.B).',
   })
   tCellSource?: HivTestSource | null;
 
@@ -428,7 +428,7 @@ export class CreateDisabilitiesInput extends EnrollmentTransactionInput {
 
   @Field(() => HivTestSource, {
     nullable: true,
-    description: 'HUD W4.3.B How was the viral load information obtained.',
+    description: 'HUD W4.3.B How was the viral load information obtained (list W4.B).',
   })
   viralLoadSource?: HivTestSource | null;
 
@@ -491,7 +491,7 @@ export class CreateYouthEducationStatusInput extends EnrollmentTransactionInput 
 
   @Field(() => CurrentSchoolAttend, {
     nullable: true,
-    description: 'HUD C3.1 Current school enrollment and attendance.',
+    description: 'HUD C3.2 Current school enrollment and attendance.',
   })
   currentSchoolAttend?: CurrentSchoolAttend | null;
 

@@ -25,7 +25,7 @@ export class YouthEducationStatus extends EnrollmentTransaction {
 
   @Field(() => CurrentSchoolAttend, {
     nullable: true,
-    description: 'HUD C3.1 Current school enrollment and attendance.',
+    description: 'HUD C3.2 Current school enrollment and attendance.',
   })
   @Column({ type: 'smallint', nullable: true })
   currentSchoolAttend: CurrentSchoolAttend | null;
