@@ -134,7 +134,7 @@ registerEnumType(LastGradeCompleted, {
     ASSOCIATES_DEGREE: "Associate's degree",
     BACHELORS_DEGREE: "Bachelor's degree",
     GRADUATE_DEGREE: 'Graduate degree',
-    VOCATIONAL_DEGREE: 'Vocational degree',
+    VOCATIONAL_DEGREE: 'Vocational certification',
     ...MISSING_DATA_LABELS,
   }),
 });
