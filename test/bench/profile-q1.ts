@@ -7,6 +7,7 @@
  *   node -r @swc-node/register test/bench/profile-summary.ts /tmp/wp-bench-prof/<file>.cpuprofile
  */
 import 'reflect-metadata';
+import fs from 'node:fs';
 import { createDataSource } from '../../src/database/data-source';
 import { ok } from './client';
 import { cpuDuring, databasePid } from './cpu';
@@ -38,11 +39,20 @@ async function main(): Promise<void> {
     const actor = await chooseActor(pool, ds, config, server.url, false);
     for (let i = 0; i < 10; i++) await ok(server.url, Q1, { n }, actor.token);
     const parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    const split = (pid: number | undefined) => {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 };
+    };
+    const before = split(server.child.pid);
     const used = await cpuDuring(
       { server: server.child.pid, database: databasePid(parsed.hostname, Number(parsed.port || 3306)) },
       async () => {
         for (let i = 0; i < requests; i++) await ok(server.url, Q1, { n }, actor.token);
       },
+    );
+    const after = split(server.child.pid);
+    console.log(
+      `server user ${((after.user - before.user) / requests).toFixed(1)} ms, system ${((after.system - before.system) / requests).toFixed(1)} ms per request`,
     );
     const per = (ms: number | null) => (ms === null ? 'n/a' : `${(ms / requests).toFixed(1)} ms`);
     console.log(
