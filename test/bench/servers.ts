@@ -65,7 +65,9 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   // The servers run the JavaScript tsc emits (compileTree) with npm start's node flags, as
   // `npm start` runs dist/; BENCH_NODE_FLAGS adds more.
-  const execArgv = [...START_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+  // BENCH_TREE_NODE_FLAGS: flags for the `tree` design only (A/B of node flags on the same code).
+  const extraFlags = `${process.env.BENCH_NODE_FLAGS ?? ''} ${label === 'tree' ? (process.env.BENCH_TREE_NODE_FLAGS ?? '') : ''}`;
+  const execArgv = [...START_NODE_FLAGS, ...extraFlags.split(' ').filter(Boolean)];
   if (cpuProf) {
     const dir = '/tmp/wp-bench-prof';
     fs.mkdirSync(dir, { recursive: true });
