@@ -114,7 +114,7 @@ describe("Hope Street cannot correct or delete another organization's record it 
     ];
     const [invisible, missing] = await both(update(type, ''), (id) => ({ id, input: { version: 1 } }));
     expect(invisible).toEqual(missing);
-    expect([invisible.code, invisible.message]).toEqual(["BAD_USER_INPUT", `id: no ${type} with this id`]);
+    expect([invisible.code, invisible.message]).toEqual(['BAD_USER_INPUT', `id: no ${type} with this id`]);
     const [gone, never] = await both(remove(type), (id) => ({ input: { id, version: 1 } }));
     expect(gone).toEqual(never);
     expect(gone.code).toBe('BAD_USER_INPUT');
@@ -151,6 +151,34 @@ test('a disability correction is audited; the answers show in the audit only to 
       expect(withoutHealth.node.hiddenFields).toContain('disabilityResponse');
     },
   );
+});
+
+test("a record Hope Street sees through MOU 1001 but may not edit: Northside's income for Sam Carter is FORBIDDEN to correct or delete", async () => {
+  const olga = await demo.as('olga.outreach');
+  const { createIncomeBenefits: made } = await olga.ok(create('IncomeBenefits'), {
+    input: {
+      enrollmentId: String(demo.ids.enrollments['Sam Carter/SO']),
+      informationDate: addDays(demo.ids.today, -1),
+      incomeFromAnySource: 'NO',
+    },
+  });
+  const m = await mina();
+  const { enrollment } = await m.ok(
+    'query($id: ID!) { enrollment(id: $id) { incomeBenefits { id access { canEdit } } } }',
+    { id: String(demo.ids.enrollments['Sam Carter/SO']) },
+  );
+  expect(enrollment.incomeBenefits).toContainEqual({ id: made.id, access: { canEdit: false } });
+  const fix = await m.error(update('IncomeBenefits', ''), {
+    id: made.id,
+    input: { version: made.version, incomeFromAnySource: 'YES' },
+  });
+  expect([fix.code, fix.message]).toEqual([
+    'FORBIDDEN',
+    expect.stringMatching(/belongs to .*your assignment there does not allow editing/),
+  ]);
+  const del = await m.error(remove('IncomeBenefits'), { input: { id: made.id, version: made.version } });
+  expect(del.code).toBe('FORBIDDEN');
+  expect(await version('income_benefits', made.id)).toBe(made.version);
 });
 
 test('riley.reserve (no health:write) may not correct a disability answer; sam.shelter (staff) may not delete', async () => {
