@@ -6,7 +6,8 @@
  */
 import { addDays } from '../../src/database/sql-time';
 import { checkHudCsvZip } from '../hud-csv/independent-checker';
-import { DemoApp, withChange, type Caller } from '../access/helpers';
+import { checkClientReach } from '../../src/access/reach';
+import { CREATE_CLIENT, CREATE_ENROLLMENT, DemoApp, withChange, type Caller } from '../access/helpers';
 
 const demo = new DemoApp('hud_records_edit');
 const sam = () => demo.as('sam.shelter');
@@ -179,6 +180,31 @@ test("a record Hope Street sees through MOU 1001 but may not edit: Northside's i
   const del = await m.error(remove('IncomeBenefits'), { input: { id: made.id, version: made.version } });
   expect(del.code).toBe('FORBIDDEN');
   expect(await version('income_benefits', made.id)).toBe(made.version);
+});
+
+test("a correction that restricts Hope Street's only shared record of a Northside client keeps the client's reach current", async () => {
+  const s = await sam();
+  const { createClient: y } = await (
+    await demo.as('olga.outreach')
+  ).ok(CREATE_CLIENT, { input: { firstName: 'Reach', lastName: 'Stage' } });
+  const { createEnrollment: e } = await s.ok(CREATE_ENROLLMENT, {
+    input: {
+      clientId: y.id,
+      programId: String(demo.ids.programs.HSS_ES),
+      entryDate: addDays(demo.ids.today, -10),
+      restriction: 'RESTRICTED',
+    },
+  });
+  const { createIncomeBenefits: r } = await s.ok(create('IncomeBenefits'), {
+    input: { enrollmentId: e.id, informationDate: addDays(demo.ids.today, -5), incomeFromAnySource: 'NO' },
+  });
+  expect(await checkClientReach(demo.app.db.ds.manager)).toEqual([]);
+  const { updateIncomeBenefits } = await s.ok(update('IncomeBenefits', 'restriction'), {
+    id: r.id,
+    input: { version: r.version, restriction: 'RESTRICTED' },
+  });
+  expect(updateIncomeBenefits.restriction).toBe('RESTRICTED');
+  expect(await checkClientReach(demo.app.db.ds.manager)).toEqual([]);
 });
 
 test('riley.reserve (no health:write) may not correct a disability answer; sam.shelter (staff) may not delete', async () => {
