@@ -197,7 +197,11 @@ function checkStage(stage: DataCollectionStage | null | undefined, what: string)
  * The answers the input gives (text trimmed and bounded). `all`: every answer, null when not
  * given (a new record); otherwise only those given, null clearing one (a correction).
  */
-function answersOf(type: StagedType<StagedRecord>, input: object, all: boolean): Record<string, unknown> {
+function answersOf(
+  type: Pick<StagedType<StagedRecord>, 'fields' | 'text'>,
+  input: object,
+  all: boolean,
+): Record<string, unknown> {
   const text = type.text ?? {};
   const out: Record<string, unknown> = {};
   for (const f of type.fields) {
@@ -225,7 +229,7 @@ export function createStagedRecord<T extends StagedRecord>(
   input: StagedInput & { enrollmentId: string; informationDate: string },
 ): Promise<T> {
   checkStage(input.dataCollectionStage, type.what);
-  const values = answersOf(type as never, input, true);
+  const values = answersOf(type, input, true);
   type.check(values);
   return createEnrollmentTransaction(
     ctx,
@@ -256,7 +260,7 @@ export function updateStagedRecord<T extends StagedRecord>(
   input: StagedInput & { version: number },
 ): Promise<T> {
   if (input.dataCollectionStage !== null) checkStage(input.dataCollectionStage, type.what);
-  const changes = answersOf(type as never, input, false);
+  const changes = answersOf(type, input, false);
   return updateEnrollmentTransaction(
     ctx,
     type.target,
