@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { ALL_CAPABILITIES as CAPABILITIES } from '../../src/access/capabilities';
 import { RECORD_TYPES, TRANSACTION_TABLES } from '../../src/access/record-types';
+import { ExplainRecordType } from '../../src/modules/explain/explain.types';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
@@ -68,4 +69,10 @@ test('registry entries name known capabilities, registered cascade children and 
     if (t.hudCsv && files.size) expect([t.typeName, files.has(t.hudCsv)]).toEqual([t.typeName, true]);
   }
   expect(new Set(RECORD_TYPES.map((t) => t.key)).size).toBe(RECORD_TYPES.length);
+});
+
+test('every deletable record type has its ExplainRecordType value, so explainAccess and the recycle bin can name it', () => {
+  const values = new Set<string>(Object.values(ExplainRecordType));
+  const missing = RECORD_TYPES.filter((t) => t.kind !== 'setup' && !values.has(t.key)).map((t) => t.key);
+  expect(missing).toEqual([]);
 });

@@ -36,6 +36,54 @@ function m(name: string, signature: string, selection = ''): string {
   return `mutation(${sig}) { ${name}(${call})${selection ? ` { ${selection} }` : ''} }`;
 }
 
+/** Each stage record type, a valid new answer set and a valid correction of it. */
+const STAGE_RECORDS = [
+  ['IncomeBenefits', 'income_benefits', { incomeFromAnySource: 'NO' }, { incomeFromAnySource: 'YES' }],
+  [
+    'Disabilities',
+    'disabilities',
+    { disabilityType: 'PHYSICAL', disabilityResponse: 0 },
+    { disabilityResponse: 1 },
+  ],
+  ['EmploymentEducation', 'employment_education', { employed: 'NO' }, { employed: 'YES' }],
+  [
+    'YouthEducationStatus',
+    'youth_education_status',
+    { currentSchoolAttend: 'NOT_ENROLLED' },
+    { currentSchoolAttend: 'ENROLLED_ATTENDING' },
+  ],
+] as const;
+
+/** Record, correct and delete each stage record (IncomeBenefits, Disabilities, R4-R6, C3) in the enrollment. */
+function stageRecordSteps({ ids, version }: StepContext): Step[] {
+  return STAGE_RECORDS.flatMap(([type, table, answers, correction]): Step[] => [
+    {
+      name: `create${type}`,
+      as: 'mina',
+      query: m(`create${type}`, `input: Create${type}Input!`, 'id'),
+      variables: () => ({
+        input: { enrollmentId: ids.enrollment, informationDate: addDays(today, -5), ...answers },
+      }),
+      keep: (d) => (ids[type] = d[`create${type}`].id),
+    },
+    {
+      name: `update${type}`,
+      as: 'mina',
+      query: m(`update${type}`, `id: ID!, input: Update${type}Input!`, 'id'),
+      variables: async () => ({
+        id: ids[type],
+        input: { version: await version(table, ids[type]), ...correction },
+      }),
+    },
+    {
+      name: `delete${type}`,
+      as: 'mina',
+      query: m(`delete${type}`, 'input: DeleteInput!'),
+      variables: async () => ({ input: { id: ids[type], version: await version(table, ids[type]) } }),
+    },
+  ]);
+}
+
 /** Clients, enrollments and transactions (HSS staff; CE records by a CE assessor). */
 export function recordSteps({ ids, version }: StepContext): Step[] {
   const keep = (key: string, field: string) => (d: any) => (ids[key] = d[field].id);
@@ -112,6 +160,7 @@ export function recordSteps({ ids, version }: StepContext): Step[] {
         },
       }),
     },
+    ...stageRecordSteps({ ids, version }),
     {
       name: 'deleteService',
       as: 'mina',

@@ -1,21 +1,12 @@
 /**
  * Mutations for the information-date records of an enrollment collected at each data collection stage
  * (project start, update, annual assessment, exit): IncomeBenefits (4.02-4.04), Disabilities (4.05-4.10),
- * EmploymentEducation (R4-R6) and YouthEducationStatus (C3). Thin: code lists are checked in src/hud/validate.ts,
- * the write goes through createEnrollmentTransaction (visibility, ownership, restriction, audit, reach).
+ * EmploymentEducation (R4-R6) and YouthEducationStatus (C3): record, correct and delete each. Thin: the
+ * rules are in hud-records.service.ts.
  */
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { badInput } from '../../graphql/errors';
-import { optionalText } from '../../graphql/validate';
-import { DataCollectionStage } from '../../hud';
-import {
-  checkCode,
-  checkDisability,
-  checkEmployment,
-  checkIncomeAmounts,
-  checkYouthEducation,
-} from '../../hud/validate';
+import { DeleteInput } from '../client/client.inputs';
 import { Disabilities } from './disabilities.entity';
 import { EmploymentEducation } from './employment-education.entity';
 import {
@@ -23,167 +14,28 @@ import {
   CreateEmploymentEducationInput,
   CreateIncomeBenefitsInput,
   CreateYouthEducationStatusInput,
+  UpdateDisabilitiesInput,
+  UpdateEmploymentEducationInput,
+  UpdateIncomeBenefitsInput,
+  UpdateYouthEducationStatusInput,
 } from './hud-records.inputs';
+import {
+  DISABILITIES,
+  EMPLOYMENT_EDUCATION,
+  INCOME_BENEFITS,
+  YOUTH_EDUCATION_STATUS,
+  createStagedRecord,
+  deleteStagedRecord,
+  updateStagedRecord,
+} from './hud-records.service';
 import { IncomeBenefits } from './income-benefits.entity';
-import type { EntityTarget } from 'typeorm';
-import type { Restriction } from '../../access/restriction';
-import type { EnrollmentTransaction } from './owned-record.base';
-import { assertWithinEnrollment, createEnrollmentTransaction } from './transaction.service';
 import { YouthEducationStatus } from './youth-education-status.entity';
 
-/** The stage of an information-date record: default project start; post-exit belongs to aftercare, not here. */
-function stageOf(
-  input: { dataCollectionStage?: DataCollectionStage | null },
-  what: string,
-): DataCollectionStage {
-  checkCode(
-    'input.dataCollectionStage',
-    DataCollectionStage,
-    input.dataCollectionStage,
-    'data collection stage',
-  );
-  if (input.dataCollectionStage === DataCollectionStage.POST_EXIT)
-    throw badInput('input.dataCollectionStage', `${what} are not collected post-exit`);
-  return input.dataCollectionStage ?? DataCollectionStage.PROJECT_START;
-}
+const CORRECT =
+  'Only the answers given change (null clears one); the whole answer set is checked as a new one. Needs the version you read.';
+const DELETE =
+  'Soft-delete (HUD DateDeleted), e.g. one recorded on the wrong enrollment; needs the AGENCY_MANAGER or SYSTEM_ADMINISTRATOR role. The recycle bin restores it.';
 
-/** The answers of the input, each null when not given (text trimmed and bounded). */
-function answers<T extends object>(
-  input: T,
-  fields: readonly (keyof T & string)[],
-  text: Record<string, number> = {},
-) {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const value = (input as Record<string, unknown>)[f];
-    out[f] =
-      f in text ? optionalText(`input.${f}`, value as string | null | undefined, text[f]) : (value ?? null);
-  }
-  return out;
-}
-
-/**
- * Records an information-date answer set on its enrollment at a stage: the date must fall
- * within the enrollment; owner, restriction, audit and reach as every enrollment transaction.
- */
-function createStagedRecord<
-  T extends EnrollmentTransaction & { informationDate: string; dataCollectionStage: DataCollectionStage },
->(
-  ctx: RequestContext,
-  target: EntityTarget<T>,
-  typeName: string,
-  operation: string,
-  input: { enrollmentId: string; restriction?: Restriction | null; informationDate: string },
-  stage: DataCollectionStage,
-  values: Record<string, unknown>,
-) {
-  return createEnrollmentTransaction(ctx, target, typeName, operation, input, (tx) => {
-    assertWithinEnrollment('input.informationDate', input.informationDate, tx);
-    return { ...values, informationDate: input.informationDate, dataCollectionStage: stage } as Partial<T>;
-  });
-}
-
-const INCOME_BENEFITS_FIELDS = [
-  'incomeFromAnySource',
-  'totalMonthlyIncome',
-  'earned',
-  'earnedAmount',
-  'unemployment',
-  'unemploymentAmount',
-  'ssi',
-  'ssiAmount',
-  'ssdi',
-  'ssdiAmount',
-  'vaDisabilityService',
-  'vaDisabilityServiceAmount',
-  'vaDisabilityNonService',
-  'vaDisabilityNonServiceAmount',
-  'privateDisability',
-  'privateDisabilityAmount',
-  'workersComp',
-  'workersCompAmount',
-  'tanf',
-  'tanfAmount',
-  'ga',
-  'gaAmount',
-  'socSecRetirement',
-  'socSecRetirementAmount',
-  'pension',
-  'pensionAmount',
-  'childSupport',
-  'childSupportAmount',
-  'alimony',
-  'alimonyAmount',
-  'otherIncomeSource',
-  'otherIncomeAmount',
-  'otherIncomeSourceIdentify',
-  'benefitsFromAnySource',
-  'snap',
-  'wic',
-  'tanfChildCare',
-  'tanfTransportation',
-  'otherTanf',
-  'otherBenefitsSource',
-  'otherBenefitsSourceIdentify',
-  'insuranceFromAnySource',
-  'medicaid',
-  'noMedicaidReason',
-  'medicare',
-  'noMedicareReason',
-  'schip',
-  'noSCHIPReason',
-  'vhaServices',
-  'noVHAReason',
-  'employerProvided',
-  'noEmployerProvidedReason',
-  'cobra',
-  'noCOBRAReason',
-  'privatePay',
-  'noPrivatePayReason',
-  'stateHealthIns',
-  'noStateHealthInsReason',
-  'indianHealthServices',
-  'noIndianHealthServicesReason',
-  'otherInsurance',
-  'otherInsuranceIdentify',
-  'adap',
-  'noAdapReason',
-  'ryanWhiteMedDent',
-  'noRyanWhiteReason',
-  'connectionWithSoar',
-] as const;
-const INCOME_BENEFITS_TEXT = {
-  otherIncomeSourceIdentify: 50,
-  otherBenefitsSourceIdentify: 50,
-  otherInsuranceIdentify: 50,
-};
-
-const DISABILITIES_FIELDS = [
-  'disabilityType',
-  'disabilityResponse',
-  'indefiniteAndImpairs',
-  'tCellCountAvailable',
-  'tCellCount',
-  'tCellSource',
-  'viralLoadAvailable',
-  'viralLoad',
-  'viralLoadSource',
-  'antiRetroviral',
-] as const;
-
-const EMPLOYMENT_EDUCATION_FIELDS = [
-  'lastGradeCompleted',
-  'schoolStatus',
-  'employed',
-  'employmentType',
-  'notEmployedReason',
-] as const;
-
-const YOUTH_EDUCATION_STATUS_FIELDS = [
-  'currentSchoolAttend',
-  'mostRecentEdStatus',
-  'currentEdStatus',
-] as const;
 @Resolver()
 export class HudRecordsResolver {
   @Mutation(() => IncomeBenefits, {
@@ -194,18 +46,26 @@ export class HudRecordsResolver {
     @Arg('input', { description: 'The answers.' }) input: CreateIncomeBenefitsInput,
     @Ctx() ctx: RequestContext,
   ) {
-    const stage = stageOf(input, 'income and benefits');
-    const values = answers(input, INCOME_BENEFITS_FIELDS, INCOME_BENEFITS_TEXT);
-    checkIncomeAmounts('input.', values);
-    return createStagedRecord(
-      ctx,
-      IncomeBenefits,
-      'IncomeBenefits',
-      'createIncomeBenefits',
-      input,
-      stage,
-      values,
-    );
+    return createStagedRecord(ctx, INCOME_BENEFITS, input);
+  }
+
+  @Mutation(() => IncomeBenefits, {
+    description: `Correct a record of income (4.02), non-cash benefits (4.03) and health insurance (4.04). ${CORRECT}`,
+  })
+  updateIncomeBenefits(
+    @Arg('id', () => ID, { description: 'IncomeBenefits id.' }) id: string,
+    @Arg('input', { description: 'The changes and the version you read.' }) input: UpdateIncomeBenefitsInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateStagedRecord(ctx, INCOME_BENEFITS, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: `Delete a record of income and benefits. ${DELETE}` })
+  deleteIncomeBenefits(
+    @Arg('input', { description: 'Which record, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return deleteStagedRecord(ctx, INCOME_BENEFITS, input);
   }
 
   @Mutation(() => Disabilities, {
@@ -216,10 +76,26 @@ export class HudRecordsResolver {
     @Arg('input', { description: 'The answer.' }) input: CreateDisabilitiesInput,
     @Ctx() ctx: RequestContext,
   ) {
-    const stage = stageOf(input, 'disability answers');
-    const values = answers(input, DISABILITIES_FIELDS);
-    checkDisability('input.', input);
-    return createStagedRecord(ctx, Disabilities, 'Disabilities', 'createDisabilities', input, stage, values);
+    return createStagedRecord(ctx, DISABILITIES, input);
+  }
+
+  @Mutation(() => Disabilities, {
+    description: `Correct one disability answer (4.05 to 4.10, W4/W6). ${CORRECT}`,
+  })
+  updateDisabilities(
+    @Arg('id', () => ID, { description: 'Disabilities id.' }) id: string,
+    @Arg('input', { description: 'The changes and the version you read.' }) input: UpdateDisabilitiesInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateStagedRecord(ctx, DISABILITIES, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: `Delete one disability answer. ${DELETE}` })
+  deleteDisabilities(
+    @Arg('input', { description: 'Which record, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return deleteStagedRecord(ctx, DISABILITIES, input);
   }
 
   @Mutation(() => EmploymentEducation, {
@@ -230,22 +106,27 @@ export class HudRecordsResolver {
     @Arg('input', { description: 'The answers.' }) input: CreateEmploymentEducationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    const stage = stageOf(input, 'employment and education answers');
-    const values = answers(input, EMPLOYMENT_EDUCATION_FIELDS);
-    checkEmployment('input.', {
-      employed: input.employed,
-      employmentType: input.employmentType,
-      notEmployedReason: input.notEmployedReason,
-    });
-    return createStagedRecord(
-      ctx,
-      EmploymentEducation,
-      'EmploymentEducation',
-      'createEmploymentEducation',
-      input,
-      stage,
-      values,
-    );
+    return createStagedRecord(ctx, EMPLOYMENT_EDUCATION, input);
+  }
+
+  @Mutation(() => EmploymentEducation, {
+    description: `Correct a record of last grade completed, school status and employment (R4, R5, R6). ${CORRECT}`,
+  })
+  updateEmploymentEducation(
+    @Arg('id', () => ID, { description: 'EmploymentEducation id.' }) id: string,
+    @Arg('input', { description: 'The changes and the version you read.' })
+    input: UpdateEmploymentEducationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateStagedRecord(ctx, EMPLOYMENT_EDUCATION, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: `Delete a record of employment and education. ${DELETE}` })
+  deleteEmploymentEducation(
+    @Arg('input', { description: 'Which record, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return deleteStagedRecord(ctx, EMPLOYMENT_EDUCATION, input);
   }
 
   @Mutation(() => YouthEducationStatus, {
@@ -255,21 +136,26 @@ export class HudRecordsResolver {
     @Arg('input', { description: 'The answers.' }) input: CreateYouthEducationStatusInput,
     @Ctx() ctx: RequestContext,
   ) {
-    const stage = stageOf(input, 'youth education answers');
-    const values = answers(input, YOUTH_EDUCATION_STATUS_FIELDS);
-    checkYouthEducation('input.', {
-      currentSchoolAttend: input.currentSchoolAttend,
-      mostRecentEdStatus: input.mostRecentEdStatus,
-      currentEdStatus: input.currentEdStatus,
-    });
-    return createStagedRecord(
-      ctx,
-      YouthEducationStatus,
-      'YouthEducationStatus',
-      'createYouthEducationStatus',
-      input,
-      stage,
-      values,
-    );
+    return createStagedRecord(ctx, YOUTH_EDUCATION_STATUS, input);
+  }
+
+  @Mutation(() => YouthEducationStatus, {
+    description: `Correct a record of youth education status (C3). ${CORRECT}`,
+  })
+  updateYouthEducationStatus(
+    @Arg('id', () => ID, { description: 'YouthEducationStatus id.' }) id: string,
+    @Arg('input', { description: 'The changes and the version you read.' })
+    input: UpdateYouthEducationStatusInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateStagedRecord(ctx, YOUTH_EDUCATION_STATUS, id, input);
+  }
+
+  @Mutation(() => Boolean, { description: `Delete a record of youth education status. ${DELETE}` })
+  deleteYouthEducationStatus(
+    @Arg('input', { description: 'Which record, and the version you read.' }) input: DeleteInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return deleteStagedRecord(ctx, YOUTH_EDUCATION_STATUS, input);
   }
 }

@@ -1,9 +1,10 @@
 import { refreshClientReach } from '../../access/reach';
-import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
+import { IsNull, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
 import { recordType } from '../../access/record-types';
 import type { AccessContext } from '../../access/access-context';
 import type { Restriction } from '../../access/restriction';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
+import { Organization } from '../organization/organization.entity';
 import { findVisible } from '../../access/find-visible';
 import { updateVersioned } from '../../database/records';
 import { localToday } from '../../database/sql-time';
@@ -53,7 +54,11 @@ export async function prepareEnrollmentTransaction(
 }
 
 /** A date of a transaction must fall within the enrollment and not in the future. */
-export function assertWithinEnrollment(field: string, date: string, tx: NewTransactionContext): void {
+export function assertWithinEnrollment(
+  field: string,
+  date: string,
+  tx: Pick<NewTransactionContext, 'enrollment' | 'exit'>,
+): void {
   notAfter(field, date, localToday(), 'today');
   notBefore(field, date, tx.enrollment.entryDate, 'the enrollment start date');
   if (tx.exit) notAfter(field, date, tx.exit.exitDate, 'the exit date');
@@ -110,6 +115,56 @@ export async function createEnrollmentTransaction<T extends EnrollmentTransactio
     if (after) await after(m, saved, tx);
     await refreshClientReach(m, [saved.clientId]);
     return saved;
+  });
+}
+
+/** What a correction of a transaction may check its dates against: its enrollment and that enrollment's exit. */
+export type RecordedTransactionContext = Pick<NewTransactionContext, 'enrollment' | 'exit'>;
+
+/**
+ * Corrects a transaction within an enrollment (§4), audited in the same database transaction:
+ * an invisible record answers like a missing one; editing needs the type's write capability and
+ * canEdit on the record's organization (whatever the active one); a changed restriction follows
+ * the owner's options as at creation; a stale `version` is CONFLICT. The record stays on its
+ * enrollment.
+ */
+export async function updateEnrollmentTransaction<T extends EnrollmentTransaction>(
+  ctx: RequestContext,
+  target: EntityTarget<T>,
+  typeName: string,
+  operation: string,
+  idArg: string,
+  input: { version: number; restriction?: Restriction | null },
+  build: (before: T, tx: RecordedTransactionContext) => Partial<T>,
+): Promise<T> {
+  const access = readyAccess(ctx);
+  const id = requiredId('id', idArg);
+  return writeTransaction(ctx.ds, async (m) => {
+    const before = await findVisible(m, target, id, access.scope);
+    if (!before) throw badInput('id', `no ${typeName} with this id`);
+    await assertMayEdit(m, access, typeName, before.organizationId);
+    const enrollment = await m.getRepository(Enrollment).findOneByOrFail({ id: before.enrollmentId });
+    const exit = await m
+      .getRepository(Exit)
+      .findOne({ where: { enrollmentId: before.enrollmentId, dateDeleted: IsNull() } });
+    const changes: Partial<T> = { ...build(before, { enrollment, exit }), updatedById: access.userId };
+    if (input.restriction) {
+      const owner = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
+      changes.restriction = await decideRestriction(m, owner, input.restriction);
+    }
+    await updateVersioned(m, target, id, input.version, changes, `This ${typeName}`);
+    const after = await m.getRepository(target).findOneByOrFail({ id } as FindOptionsWhere<T>);
+    await recordChange(m, ctx, {
+      action: 'UPDATE',
+      operation,
+      entityType: typeName,
+      entityId: id,
+      clientId: after.clientId,
+      before,
+      after,
+    });
+    await refreshClientReach(m, [after.clientId]);
+    return after;
   });
 }
 
