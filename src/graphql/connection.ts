@@ -121,6 +121,17 @@ export function decodeCursor(
   throw badInput(field, 'is not a cursor from this list');
 }
 
+class LazyEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => CursorValue[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node));
+  }
+}
+
 /** Builds a connection from up to `first + 1` rows (the extra one tells whether a next page exists). */
 export function toConnection<T>(
   rows: T[],
@@ -128,14 +139,11 @@ export function toConnection<T>(
   cursorOf: (row: T) => CursorValue[],
   count: () => Promise<number>,
 ): ConnectionValue<T> {
-  const page = rows.slice(0, first);
-  // Cursors are encoded only when a caller asks for one (nested pages rarely do).
-  const edges = page.map((node) => ({
-    node,
-    get cursor() {
-      return encodeCursor(cursorOf(node));
-    },
-  }));
+  const page = rows.length > first ? rows.slice(0, first) : rows;
+  // Cursors are encoded only when a caller asks for one (nested pages rarely do). An edge is a
+  // class instance with the getter on its prototype: no closure per row (a 500-client page has
+  // about 12,000 service edges).
+  const edges = page.map((node) => new LazyEdge(node, cursorOf));
   let counted: Promise<number> | undefined;
   return {
     edges,
