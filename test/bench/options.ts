@@ -25,7 +25,7 @@
  *                           test/bench copied in), side by side as design "tree"
  *   --tree-db NAME          ... against this database instead (same data set plus e.g. an index)
  *
- * BENCH_NODE_FLAGS adds node flags to the server processes (e.g. --max-semi-space-size=64).
+ * BENCH_NODE_FLAGS adds node flags to the server processes (e.g. --max-semi-space-size=64); BENCH_TREE_NODE_FLAGS to the `tree` design only.
  * The MariaDB server comes from BENCH_DATABASE_URL, else DATABASE_URL, else root@127.0.0.1:3306;
  * only the host and credentials are used, the database name is the bench's own.
  */

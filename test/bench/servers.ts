@@ -35,10 +35,11 @@ function reply<T>(child: ChildProcess, type: string): Promise<T> {
 
 /**
  * The node flags of `npm start` (package.json; test/unit/start-flags.test.ts keeps the two
- * together): a 64 MB young generation, because a large page's response objects die young and a
- * 16 MB one copies them several times (measured: -13% CPU for Q1 at N=500, +90 MB RSS under load).
+ * together): a 32 MB young generation, because a large page's response objects die young and a
+ * 16 MB one copies them several times. 64 MB peaked at 393-420 MB of RSS under target 5's load
+ * (32 MB: 328-334 MB) with the same CPU per request within the noise (README).
  */
-export const START_NODE_FLAGS = ['--max-semi-space-size=64'];
+export const START_NODE_FLAGS = ['--max-semi-space-size=32'];
 
 /** Where compileTree puts a source tree's JavaScript (inside the tree, so node_modules resolve). */
 export const BUILD_DIR = 'dist-bench';
