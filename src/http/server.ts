@@ -201,10 +201,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const limits = queryLimits(config);
+  const schema = stopResolversAfterDeadline(await buildAppSchema());
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.executor === 'jit'
-      ? { gateway: compiledGateway(stopResolversAfterDeadline(await buildAppSchema())) }
-      : { schema: stopResolversAfterDeadline(await buildAppSchema()) }),
+    ...(config.executor === 'jit' ? { gateway: compiledGateway(schema) } : { schema }),
     csrfPrevention: true,
     // main.ts owns SIGTERM/SIGINT (drain, close the database, exit 0). Apollo's own handlers
     // would race it, and a second concurrent stop() never returns (Apollo Server 5.5), so the
