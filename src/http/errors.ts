@@ -80,33 +80,34 @@ const INTERRUPTED = new Set([
   3024, // MySQL ER_QUERY_TIMEOUT: MAX_EXECUTION_TIME exceeded
 ]);
 
-/** True when `error` (or what it wraps) is a statement the database interrupted. */
-export function statementInterrupted(error: unknown): boolean {
+/**
+ * `error` and what it wraps, outermost first: TypeORM's driverError, GraphQL's originalError, a
+ * cause (each followed once, so a cycle ends).
+ */
+function* causes(error: unknown): Generator<{ code?: unknown; errno?: unknown; message?: unknown }> {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
-    const { errno } = current as { errno?: unknown };
-    if (typeof errno === 'number' && INTERRUPTED.has(errno)) return true;
+    yield current as { code?: unknown; errno?: unknown; message?: unknown };
     const next = current as { driverError?: unknown; cause?: unknown; originalError?: unknown };
     current = next.driverError ?? next.originalError ?? next.cause;
   }
+}
+
+/** True when `error` (or what it wraps) is a statement the database interrupted. */
+export function statementInterrupted(error: unknown): boolean {
+  for (const { errno } of causes(error)) if (typeof errno === 'number' && INTERRUPTED.has(errno)) return true;
   return false;
 }
 
 /** 'down' or 'busy' when `error` (or what it wraps) is a database connection or lock failure. */
 export function databaseTrouble(error: unknown): 'down' | 'busy' | null {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current);
-    const { code, message } = current as { code?: unknown; message?: unknown };
+  for (const { code, message } of causes(error)) {
     if (typeof code === 'string' && UNAVAILABLE.has(code)) return 'down';
     if (typeof code === 'string' && BUSY.has(code)) return 'busy';
     if (typeof message === 'string' && /^Pool is closed|connect ETIMEDOUT|Connection lost/.test(message))
       return 'down';
-    const next = current as { driverError?: unknown; cause?: unknown; originalError?: unknown };
-    current = next.driverError ?? next.originalError ?? next.cause;
   }
   return null;
 }
