@@ -50,7 +50,9 @@ export class ReadRouting {
   readonly replicas: ReplicaState[];
   private next = 0;
   private timer: NodeJS.Timeout | undefined;
-  private probing = false;
+  /** The probe running now, and the one queued behind it (shared by every caller that asked meanwhile). */
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
 
   /** Each MySQL replica's own connection checkout, bypassing the fallback (for the probe). */
   private readonly direct = new Map<ReplicaState, () => Promise<PoolConnection>>();
@@ -128,14 +130,28 @@ export class ReadRouting {
     this.timer.unref();
   }
 
-  async probe(): Promise<void> {
-    if (this.probing) return;
-    this.probing = true;
-    try {
-      await Promise.all(this.replicas.map((r) => this.probeOne(r)));
-    } finally {
-      this.probing = false;
+  /**
+   * Probe every replica; resolves with state read after the call. While a probe is running (the
+   * timer's), its result may predate the caller's reason to ask (a replication it just stopped),
+   * so one more probe runs after it, shared by everyone who asked in the meantime.
+   */
+  probe(): Promise<void> {
+    if (!this.running) {
+      this.running = Promise.all(this.replicas.map((r) => this.probeOne(r))).then(
+        () => undefined,
+        () => undefined,
+      );
+      void this.running.finally(() => {
+        this.running = null;
+      });
+      return this.running;
     }
+    this.queued ??= this.running
+      .finally(() => {
+        this.queued = null;
+      })
+      .then(() => this.probe());
+    return this.queued;
   }
 
   private async probeOne(r: ReplicaState): Promise<void> {
@@ -170,7 +186,7 @@ export class ReadRouting {
 
   async stop(options: { destroyReplicas: boolean }): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    while (this.probing) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (this.running || this.queued) await (this.queued ?? this.running);
     if (options.destroyReplicas)
       await Promise.all(this.replicas.filter((r) => r.ds.isInitialized).map((r) => r.ds.destroy()));
   }
