@@ -8,7 +8,7 @@
  * users and releases, and nothing is shared across worlds, so worlds can also run
  * concurrently (on MariaDB, where the database is another process, that halves the run time).
  *
- *   PROPERTY_RUNS=200       worlds per run (CI default 200)
+ *   PROPERTY_RUNS=200       worlds per run (default 200; 100 in CI, SWEEP_FULL=1 for 200)
  *   PROPERTY_SEED=<n>       the seed (fixed by default, so CI failures reproduce)
  *   PROPERTY_PATH=<path>    with the seed: replay one counterexample (fast-check prints both)
  *   PROPERTY_SHRINK=1       shrink a failure to smaller worlds instead of stopping at the first
@@ -38,8 +38,9 @@ import { checkWrites } from './write-checks';
 import { applyLaterChanges, checkLeads } from './later-checks';
 import { cloneWorld, worldToString, type World } from './world';
 import { worldArbitrary } from './world-arbitrary';
+import { FULL_SWEEP } from '../support/sweep';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 200);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? (FULL_SWEEP ? 200 : 100));
 const SEED = Number(process.env.PROPERTY_SEED ?? 20260311);
 const PATH = process.env.PROPERTY_PATH || undefined;
 const SHRINK = process.env.PROPERTY_SHRINK === '1';
