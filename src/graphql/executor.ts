@@ -168,9 +168,18 @@ export function compiledGateway(schema: GraphQLSchema): GatewayInterface {
       request.request.variables,
       request.context,
     )) as GatewayExecutionResult;
+  let sdl: string | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      // Apollo Server 5 reads the SDL in one place: the schema reporting plugin (Apollo Studio),
+      // installed only with APOLLO_SCHEMA_REPORTING=true and an APOLLO_KEY. Printing it at every
+      // start (about 30 ms) was for nothing otherwise: it is printed when first read, once.
+      callback({
+        apiSchema: schema,
+        get coreSupergraphSdl() {
+          return (sdl ??= printSchema(schema));
+        },
+      });
       return () => undefined;
     },
     async load() {
