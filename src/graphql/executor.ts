@@ -21,26 +21,39 @@ import type {
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
 import {
+  getNamedType,
   getOperationAST,
   execute,
   GraphQLError,
+  isInputObjectType,
+  isNonNullType,
   isObjectType,
   printSchema,
+  typeFromAST,
   type DocumentNode,
   type ExecutionResult,
+  type GraphQLInputObjectType,
   type GraphQLSchema,
+  type GraphQLType,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 export const MAX_COMPILED = 500;
 
+/** A compiled operation, and whether its variables may be left to graphql-jit alone. */
+interface Compiled {
+  query: CompiledQuery;
+  variablesByJit: boolean;
+}
+
 /** A least-recently-used map of compiled operations. */
 class CompiledCache {
-  private readonly map = new Map<string, CompiledQuery>();
+  private readonly map = new Map<string, Compiled>();
   constructor(private readonly max: number) {}
 
-  get(key: string): CompiledQuery | undefined {
+  get(key: string): Compiled | undefined {
     const hit = this.map.get(key);
     if (hit) {
       this.map.delete(key);
@@ -49,7 +62,7 @@ class CompiledCache {
     return hit;
   }
 
-  set(key: string, value: CompiledQuery): void {
+  set(key: string, value: Compiled): void {
     this.map.set(key, value);
     if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string);
   }
@@ -109,6 +122,29 @@ function withGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
   return { ...result, errors };
 }
 
+/**
+ * Whether graphql-jit's coercion of the operation's variables refuses every value graphql-js's
+ * refuses, so that a request's variables are coerced once, by the compiled query. It checks
+ * scalars (the same tests, the same `parseValue`), enums, lists and missing or null values as
+ * graphql-js does, or more strictly; but it takes an empty array for an input object with no
+ * required field (graphql-js wants an object) and knows nothing of `@oneOf`.
+ */
+function jitRefusesAlike(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const seen = new Set<GraphQLInputObjectType>();
+  const alike = (type: GraphQLType): boolean => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named) || seen.has(named)) return true;
+    seen.add(named);
+    const fields = Object.values(named.getFields());
+    if (named.isOneOf || !fields.some((field) => isNonNullType(field.type))) return false;
+    return fields.every((field) => alike(field.type));
+  };
+  return (operation.variableDefinitions ?? []).every((definition) => {
+    const type = typeFromAST(schema, definition.type);
+    return !type || alike(type);
+  });
+}
+
 export function compiledExecutor(given: GraphQLSchema, max = MAX_COMPILED): CompiledExecutor {
   const schema = resolveLazyFields(given);
   const cache = new CompiledCache(max);
@@ -123,17 +159,21 @@ export function compiledExecutor(given: GraphQLSchema, max = MAX_COMPILED): Comp
             ),
           ],
         };
-      // Variables are coerced by graphql-js first: its errors carry the variable's node, which
-      // Apollo answers BAD_USER_INPUT with graphql-js's wording; graphql-jit's would not.
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, {
-        maxErrors: 50,
-      });
-      if (coerced.errors) return { errors: coerced.errors };
+      const given = variables ?? {};
+      // graphql-jit's words for bad variables are not graphql-js's, whose errors carry the
+      // variable's node (Apollo answers them 400 BAD_USER_INPUT): whenever the compiled query
+      // refuses the variables, graphql-js coerces them again to say why.
+      const refused = (): ExecutionResult | null => {
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], given, {
+          maxErrors: 50,
+        });
+        return coerced.errors ? { errors: coerced.errors } : null;
+      };
       const cacheKey = `${operationName ?? ''}\u0000${key}`;
       let compiled = cache.get(cacheKey);
       if (!compiled) {
         // Waypoint has no subscriptions: graphql-js gives the word for one (Apollo answers it
-        // BAD_REQUEST); graphql-jit would throw.
+        // BAD_REQUEST), after its own word for bad variables; graphql-jit would throw.
         if (operation.operation === 'subscription')
           return execute({
             schema,
@@ -143,12 +183,20 @@ export function compiledExecutor(given: GraphQLSchema, max = MAX_COMPILED): Comp
             contextValue: context,
           });
         const result = compileQuery(schema, document, operationName ?? undefined);
-        if (!isCompiledQuery(result)) return result;
-        compiled = result;
+        if (!isCompiledQuery(result)) return refused() ?? result;
+        compiled = { query: result, variablesByJit: jitRefusesAlike(schema, operation) };
         cache.set(cacheKey, compiled);
       }
-      const result = compiled.query(undefined, context, variables ?? {});
-      return isPromise(result) ? result.then(withGraphqlJsErrors) : withGraphqlJsErrors(result);
+      // Where graphql-jit would take a value graphql-js refuses, graphql-js checks first.
+      if (!compiled.variablesByJit) {
+        const refusal = refused();
+        if (refusal) return refusal;
+      }
+      const result = compiled.query.query(undefined, context, given);
+      if (isPromise(result)) return result.then(withGraphqlJsErrors);
+      // Variables refused: graphql-jit answers errors without data, which execution always has.
+      if (!('data' in result)) return refused() ?? withGraphqlJsErrors(result);
+      return withGraphqlJsErrors(result);
     },
     get compiled() {
       return cache.size;
@@ -168,9 +216,18 @@ export function compiledGateway(schema: GraphQLSchema): GatewayInterface {
       request.request.variables,
       request.context,
     )) as GatewayExecutionResult;
+  let sdl: string | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
-      callback({ apiSchema: schema, coreSupergraphSdl: printSchema(schema) });
+      // Apollo Server 5 reads the SDL in one place: the schema reporting plugin (Apollo Studio),
+      // installed only with APOLLO_SCHEMA_REPORTING=true and an APOLLO_KEY. Printing it at every
+      // start (about 30 ms) was for nothing otherwise: it is printed when first read, once.
+      callback({
+        apiSchema: schema,
+        get coreSupergraphSdl() {
+          return (sdl ??= printSchema(schema));
+        },
+      });
       return () => undefined;
     },
     async load() {

@@ -64,9 +64,15 @@ export const TIMEOUT_MESSAGE =
   'The request took too long and was stopped. Ask for less at once (a smaller page, fewer fields) and try again; ' +
   'if it was a change, reload the record first: it may or may not have been saved.';
 
-/** REQUEST_TIMEOUT: the request ran past REQUEST_TIMEOUT_MS, or the database stopped its statement. */
-export function timeoutError(): GraphQLError {
-  return new GraphQLError(TIMEOUT_MESSAGE, { extensions: { code: 'REQUEST_TIMEOUT' } });
+/**
+ * REQUEST_TIMEOUT: the request ran past REQUEST_TIMEOUT_MS, or the database stopped its
+ * statement. With `wholeRequest`, where it fails the request as a whole (the context, before any
+ * resolver), it carries its HTTP status, 503, as {@link databaseError} does.
+ */
+export function timeoutError({ wholeRequest = false } = {}): GraphQLError {
+  return new GraphQLError(TIMEOUT_MESSAGE, {
+    extensions: { code: 'REQUEST_TIMEOUT', ...(wholeRequest ? { http: { status: 503 } } : {}) },
+  });
 }
 
 /**

@@ -38,7 +38,7 @@ import {
   INTERNAL_MESSAGE,
   sendError,
   statementInterrupted,
-  TIMEOUT_MESSAGE,
+  timeoutError,
 } from './errors';
 import { graphiqlRouter } from './graphiql';
 import { introspectionPolicyPlugin, queryLimits } from './limits';
@@ -156,9 +156,7 @@ async function sessionAccess(ds: DataSource, config: Config, req: express.Reques
       statementInterrupted(err) ||
       (err instanceof GraphQLError && err.extensions.code === 'REQUEST_TIMEOUT')
     )
-      throw new GraphQLError(TIMEOUT_MESSAGE, {
-        extensions: { code: 'REQUEST_TIMEOUT', http: { status: 503 } },
-      });
+      throw timeoutError({ wholeRequest: true });
     const trouble = databaseTrouble(err);
     req.log[trouble ? 'warn' : 'error']({ err }, 'session lookup failed');
     throw trouble

@@ -229,14 +229,12 @@ describe('changing a restriction after creation', () => {
     const sam = await demo.as('sam.shelter');
     const rrh = ids.enrollments['Alex Rivera/RRH'];
     const { version } = (await enrollment(sam, rrh))!;
-    expect(
-      (
-        await sam.error(UPDATE_ENROLLMENT, {
-          id: String(rrh),
-          input: { version: version - 1, restriction: 'RESTRICTED' },
-        })
-      ).code,
-    ).toBe('CONFLICT');
+    const e = await sam.error(UPDATE_ENROLLMENT, {
+      id: String(rrh),
+      input: { version: version - 1, restriction: 'RESTRICTED' },
+    });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/^This enrollment was changed by someone else since you loaded it/);
     expect((await enrollment(sam, rrh))!.restriction).toBe('UNRESTRICTED');
   });
 

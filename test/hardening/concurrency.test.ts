@@ -52,6 +52,9 @@ test('50 concurrent updates of one version: exactly one wins, 49 get CONFLICT, n
   const codes = results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code));
   expect(winners).toHaveLength(1);
   expect(codes).toEqual(Array(49).fill('CONFLICT'));
+  expect(results.find((r) => r.errors)?.errors?.[0].message).toMatch(
+    /^This client was changed by someone else since you loaded it/,
+  );
   const after = await stored(client.id);
   expect(after.version).toBe(before.version + 1);
   expect(after.audits).toBe(before.audits + 1);

@@ -3,6 +3,7 @@
  * development mode; an invisible record answers exactly like a missing one; a failure while
  * the context is created (the session lookup) answers cleanly with a code.
  */
+import { timeoutError } from '../../src/http/errors';
 import { TIMEOUT_MESSAGE } from '../../src/http/timeout';
 import { auth, codesOf, extraServer, postJson, raw, startHardApp, type HardApp } from './support';
 
@@ -169,12 +170,17 @@ describe('failures while the request context is created (session lookup)', () =>
     expect(res.text).not.toMatch(/ECONNREFUSED|3306|Context creation failed/);
   });
 
-  test('a statement the database interrupted answers 503 REQUEST_TIMEOUT', async () => {
-    const res = await withFailingQuery(SESSION_SQL, interrupted, () =>
+  test.each([
+    ['a statement the database interrupted', interrupted],
+    ["a statement refused because the request's time ran out", () => timeoutError()],
+  ])('%s answers 503 REQUEST_TIMEOUT', async (_case, failure) => {
+    const res = await withFailingQuery(SESSION_SQL, failure, () =>
       postJson(app.server.url, { query: '{ me { user { username } } }' }, auth(sam)),
     );
     expect(res.status).toBe(503);
-    expect(codesOf(res)).toEqual(['REQUEST_TIMEOUT']);
+    expect(res.json).toEqual({
+      errors: [{ message: TIMEOUT_MESSAGE, extensions: { code: 'REQUEST_TIMEOUT' } }],
+    });
     expect(res.text).not.toMatch(/max_statement_time|interrupted|Context creation failed/);
   });
 

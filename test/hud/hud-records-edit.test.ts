@@ -61,6 +61,7 @@ test('a correction made on a stale version is CONFLICT and changes nothing', asy
   await s.ok(INCOME, { id: String(id), input: { version: v, medicaid: 'NO' } });
   const err = await s.error(INCOME, { id: String(id), input: { version: v, medicaid: 'YES' } });
   expect(err.code).toBe('CONFLICT');
+  expect(err.message).toMatch(/^This IncomeBenefits was changed by someone else since you loaded it/);
   expect((await demo.sql('SELECT medicaid FROM income_benefits WHERE id = ?', [id]))[0].medicaid).toBe(0);
 });
 

@@ -147,6 +147,26 @@ describe('duplicate check (possibleDuplicates)', () => {
     expect(e.message).toMatch(/wait a minute/);
   });
 
+  test("a client's corrected name and date of birth are what the check matches from then on (updateClient refreshes its keys)", async () => {
+    const mina = await as('mina.manager');
+    const OLD = { firstName: 'Ottoline', lastName: 'Quarrington', dob: '1961-07-23' };
+    const NEW = { firstName: 'Perpetua', lastName: 'Wolstenholme', dob: '1972-11-05' };
+    const { createClient: created } = await mina.ok(
+      'mutation($i: CreateClientInput!) { createClient(input: $i) { id version } }',
+      { i: OLD },
+    );
+    const found = async (input: Record<string, string>) =>
+      (await mina.ok(CHECK, { input })).possibleDuplicates.matches.some(
+        (m: any) => m.client.id === created.id,
+      );
+    expect([await found(OLD), await found(NEW)]).toEqual([true, false]);
+    await mina.ok('mutation($id: ID!, $i: UpdateClientInput!) { updateClient(id: $id, input: $i) { id } }', {
+      id: created.id,
+      i: { version: created.version, ...NEW },
+    });
+    expect([await found(OLD), await found(NEW)]).toEqual([false, true]);
+  });
+
   test('an empty check is BAD_USER_INPUT', async () => {
     const mina = await as('mina.manager');
     expect((await mina.error(CHECK, { input: { firstName: 'Alex' } })).code).toBe('BAD_USER_INPUT');

@@ -28,6 +28,7 @@ import { appError, badInput } from '../../graphql/errors';
 import { maxLength, notAfter, notBefore, optionalText, requiredId } from '../../graphql/validate';
 import { DobDataQuality, NameDataQuality, SsnDataQuality } from '../../hud';
 import { recordChange } from '../audit/audit.service';
+import { updateAudited } from '../audit/audited-update';
 import { Organization } from '../organization/organization.entity';
 import { ReleaseException } from '../admin/information-release.entity';
 import { Client } from './client.entity';
@@ -306,27 +307,18 @@ export async function updateClient(
         `${org.name} is a victim service provider: its clients are always restrict-intake`,
       );
     }
-    await updateVersioned(
-      m,
-      Client,
-      clientId,
-      version,
-      { ...values, updatedById: access.userId },
-      'This client',
-    );
-    const after = await m.getRepository(Client).findOneByOrFail({ id: clientId });
-    await recordChange(m, ctx, {
-      action: 'UPDATE',
+    return updateAudited(m, ctx, {
+      target: Client,
+      typeName: 'Client',
       operation: 'updateClient',
-      entityType: 'Client',
-      entityId: clientId,
-      clientId,
+      id: clientId,
+      version,
+      changes: { ...values, updatedById: access.userId },
       before,
-      after,
+      what: 'This client',
+      clientOf: () => clientId,
+      matchKeys: true,
     });
-    await refreshClientReach(m, [clientId]);
-    await refreshMatchKeys(m, [clientId]);
-    return after;
   });
 }
 

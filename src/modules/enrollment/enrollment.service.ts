@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import { assertMayEdit, assertProgramOfActiveOrg, decideRestriction } from '../../access/write-rules';
 import { findVisible } from '../../access/find-visible';
-import { updateVersioned } from '../../database/records';
 import { localToday } from '../../database/sql-time';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -17,6 +16,7 @@ import { notAfter, notBefore, optionalText, requiredId } from '../../graphql/val
 import { LivingSituation, RelationshipToHoH } from '../../hud';
 import { checkCocCode, checkLivingSituation, checkPriorLiving, checkRentalSubsidy } from '../../hud/validate';
 import { recordChange } from '../audit/audit.service';
+import { updateAudited } from '../audit/audited-update';
 import { Client } from '../client/client.entity';
 import { Organization } from '../organization/organization.entity';
 import { Program } from '../program/program.entity';
@@ -208,19 +208,17 @@ export async function updateEnrollment(
       const owner = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
       changes.restriction = await decideRestriction(m, owner, input.restriction);
     }
-    await updateVersioned(m, Enrollment, enrollmentId, input.version, changes, 'This enrollment');
-    const after = await m.getRepository(Enrollment).findOneByOrFail({ id: enrollmentId });
-    await recordChange(m, ctx, {
-      action: 'UPDATE',
+    return updateAudited(m, ctx, {
+      target: Enrollment,
+      typeName: 'Enrollment',
       operation: 'updateEnrollment',
-      entityType: 'Enrollment',
-      entityId: enrollmentId,
-      clientId: after.clientId,
+      id: enrollmentId,
+      version: input.version,
+      changes,
       before,
-      after,
+      what: 'This enrollment',
+      clientOf: (after) => after.clientId,
     });
-    await refreshClientReach(m, [after.clientId]);
-    return after;
   });
 }
 

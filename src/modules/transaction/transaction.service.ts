@@ -1,5 +1,5 @@
 import { refreshClientReach } from '../../access/reach';
-import { IsNull, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { IsNull, type EntityManager, type EntityTarget } from 'typeorm';
 import { recordType } from '../../access/record-types';
 import type { AccessContext } from '../../access/access-context';
 import type { Restriction } from '../../access/restriction';
@@ -13,6 +13,7 @@ import { readyAccess } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { notAfter, notBefore, requiredId } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
+import { updateAudited } from '../audit/audited-update';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { Exit } from '../enrollment/exit.entity';
 import { Program } from '../program/program.entity';
@@ -152,19 +153,17 @@ export async function updateEnrollmentTransaction<T extends EnrollmentTransactio
       const owner = await m.getRepository(Organization).findOneByOrFail({ id: before.organizationId });
       changes.restriction = await decideRestriction(m, owner, input.restriction);
     }
-    await updateVersioned(m, target, id, input.version, changes, `This ${typeName}`);
-    const after = await m.getRepository(target).findOneByOrFail({ id } as FindOptionsWhere<T>);
-    await recordChange(m, ctx, {
-      action: 'UPDATE',
+    return updateAudited(m, ctx, {
+      target,
+      typeName,
       operation,
-      entityType: typeName,
-      entityId: id,
-      clientId: after.clientId,
+      id,
+      version: input.version,
+      changes,
       before,
-      after,
+      what: `This ${typeName}`,
+      clientOf: (after) => after.clientId,
     });
-    await refreshClientReach(m, [after.clientId]);
-    return after;
   });
 }
 
