@@ -15,6 +15,7 @@ import { Organization } from '../modules/organization/organization.entity';
 import { Program } from '../modules/program/program.entity';
 import { Service } from '../modules/transaction/service.entity';
 import { type CursorValue } from './connection';
+import { columnList, columnsKey } from './selection';
 
 const idList = (ids: readonly number[]) => ids.map((id) => String(Math.trunc(Number(id)))).join(', ');
 
@@ -34,6 +35,8 @@ export interface ServicePageKey {
   /** Rows to fetch: the page size plus one. */
   limit: number;
   after: CursorValue[] | null;
+  /** The service columns to read (`columnsOf`); null or absent: all. */
+  columns?: string[] | null;
 }
 
 export type ChildEntity = ObjectLiteral & { enrollmentId: number; id: number };
@@ -85,26 +88,45 @@ export class Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  /** Visible enrollments of each client, newest first, with their programs primed. */
-  readonly enrollmentsByClient = new DataLoader<number, Enrollment[]>(async (clientIds) => {
+  private readonly enrollmentLoaders = new Map<string, DataLoader<number, Enrollment[]>>();
+
+  /**
+   * Visible enrollments of each client, newest first, with their programs primed. `columns`:
+   * the enrollment columns to read (`columnsOf`), null for all; one loader per list.
+   */
+  enrollmentsByClient(columns: string[] | null = null): DataLoader<number, Enrollment[]> {
+    const key = columnsKey(columns);
+    let loader = this.enrollmentLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<number, Enrollment[]>((clientIds) => this.enrollmentRows(clientIds, columns));
+      this.enrollmentLoaders.set(key, loader);
+    }
+    return loader;
+  }
+
+  private async enrollmentRows(
+    clientIds: readonly number[],
+    columns: string[] | null,
+  ): Promise<Enrollment[][]> {
     const programColumns = this.ds
       .getMetadata(Program)
       .columns.map((c) => `p.${c.databaseName} AS p__${c.databaseName}`)
       .join(', ');
     const rows: Record<string, unknown>[] = await this.ds.query(
-      `SELECT e.*, ${programColumns} FROM enrollment e JOIN program p ON p.id = e.program_id
+      `SELECT ${columnList('e', columns)}, ${programColumns} FROM enrollment e JOIN program p ON p.id = e.program_id
         WHERE e.client_id IN (${idList(clientIds)}) AND ${transactionVisibility('e', this.scope)}
         ORDER BY e.entry_date DESC, e.id DESC`,
     );
     const enrollments = hydrateAll(this.ds, Enrollment, rows);
-    // The program's columns are read in place (prefix p__), once per program.
+    // The program's columns are read in place (prefix p__), once per program, always all of them:
+    // the program loader answers every selection.
     const seen = new Set<unknown>();
     const programRows = rows.filter((r) => !seen.has(r.p__id) && seen.add(r.p__id));
     for (const program of hydrateAll(this.ds, Program, programRows, 'p__'))
       this.program.prime(program.id, program);
     const byClient = groupBy(enrollments, (e) => e.clientId);
     return clientIds.map((id) => byClient.get(id) ?? []);
-  });
+  }
 
   /** Visible enrollments by id. */
   readonly enrollment = new DataLoader<number, Enrollment | null>(async (ids) => {
@@ -130,13 +152,13 @@ export class Loaders {
       const results = new Map<string, Service[]>();
       const batches = new Map<string, ServicePageKey[]>();
       for (const k of keys) {
-        const shape = `${k.limit}|${k.after ? JSON.stringify(k.after) : ''}`;
+        const shape = `${k.limit}|${k.after ? JSON.stringify(k.after) : ''}|${columnsKey(k.columns)}`;
         const batch = batches.get(shape);
         if (batch) batch.push(k);
         else batches.set(shape, [k]);
       }
       for (const batch of batches.values()) {
-        const { limit, after } = batch[0];
+        const { limit, after, columns } = batch[0];
         const params: unknown[] = [];
         let keyset = '';
         if (after) {
@@ -145,7 +167,7 @@ export class Loaders {
         }
         const rows: Record<string, unknown>[] = await this.ds.query(
           `SELECT x.* FROM (
-             SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.enrollment_id ORDER BY s.date_provided DESC, s.id DESC) AS rn
+             SELECT ${columnList('s', columns ?? null)}, ROW_NUMBER() OVER (PARTITION BY s.enrollment_id ORDER BY s.date_provided DESC, s.id DESC) AS rn
                FROM service s
               WHERE s.enrollment_id IN (${idList(batch.map((k) => k.enrollmentId))}) AND ${transactionVisibility('s', this.scope)}${keyset}
            ) x WHERE x.rn <= ${Math.trunc(limit)} ORDER BY x.enrollment_id, x.rn`,
@@ -208,5 +230,5 @@ export class Loaders {
 }
 
 function servicePageKey(k: ServicePageKey): string {
-  return `${k.enrollmentId}|${k.limit}|${JSON.stringify(k.after)}`;
+  return `${k.enrollmentId}|${k.limit}|${JSON.stringify(k.after)}|${columnsKey(k.columns)}`;
 }

@@ -56,19 +56,31 @@ export async function floorScope(pool: Pool, token: string): Promise<VisibilityS
 
 const ids = (values: number[]) => (values.length ? values.join(', ') : 'NULL');
 
+/**
+ * The columns the server reads for Q1's fields (src/graphql/selection.ts): the floor reads the
+ * same ones. `test/api/selected-columns.test.ts` holds them equal to the server's statements.
+ */
+export const Q1_COLUMNS = {
+  client: ['id', 'organization_id', 'first_name', 'last_name', 'ssn', 'dob'],
+  enrollment: ['id', 'organization_id', 'client_id', 'program_id', 'entry_date'],
+  service: ['id', 'organization_id', 'client_id', 'enrollment_id', 'date_provided', 'type_provided'],
+};
+
+const columns = (alias: string, names: string[]) => names.map((c) => `${alias}.${c}`).join(', ');
+
 /** Q1's statements (after the session one), for the floor and for EXPLAIN: the server's own SQL. */
 export const q1Sql = {
   /** The page as listClients reads it: walked by reach, each returned row re-checked in full. */
   page: (scope: VisibilityScope, n: number) =>
-    clientPageSql(scope, clientReachVisibility('c', 'cr', scope), n),
+    clientPageSql(scope, clientReachVisibility('c', 'cr', scope), n, Q1_COLUMNS.client),
   /** The total as countVisibleClients reads it (the stored count exists after the first request). */
   count: (scope: VisibilityScope) => visibleCountStatement(scope),
   enrollments: (scope: VisibilityScope, clientIds: number[]) =>
-    `SELECT e.*, p.id AS p__id, p.name AS p__name FROM enrollment e JOIN program p ON p.id = e.program_id
+    `SELECT ${columns('e', Q1_COLUMNS.enrollment)}, p.id AS p__id, p.name AS p__name FROM enrollment e JOIN program p ON p.id = e.program_id
       WHERE e.client_id IN (${ids(clientIds)}) AND ${transactionVisibility('e', scope)} ORDER BY e.entry_date DESC, e.id DESC`,
   services: (scope: VisibilityScope, enrollmentIds: number[], limit = 11) =>
     `SELECT x.* FROM (
-       SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.enrollment_id ORDER BY s.date_provided DESC, s.id DESC) AS rn
+       SELECT ${columns('s', Q1_COLUMNS.service)}, ROW_NUMBER() OVER (PARTITION BY s.enrollment_id ORDER BY s.date_provided DESC, s.id DESC) AS rn
          FROM service s WHERE s.enrollment_id IN (${ids(enrollmentIds)}) AND ${transactionVisibility('s', scope)}
      ) x WHERE x.rn <= ${limit} ORDER BY x.enrollment_id, x.rn`,
 };

@@ -1,11 +1,14 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
   ArgsType,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -17,6 +20,7 @@ import { ConnectionType, PageArgs } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
 import { localToday } from '../../database/sql-time';
+import { columnsOf } from '../../graphql/selection';
 import { LocalDate } from '../../graphql/scalars';
 import { Enrollment } from '../enrollment/enrollment.entity';
 import { Organization } from '../organization/organization.entity';
@@ -25,6 +29,9 @@ import { CreateClientInput, DeleteInput, UpdateClientInput } from './client.inpu
 import { createClient, deleteClient, getClient, listClients, updateClient } from './client.service';
 
 export const ClientConnection = ConnectionType(Client, 'Client', 'client');
+
+const clientColumns = columnsOf(Client, ['edges', 'node']);
+const enrollmentColumns = columnsOf(Enrollment);
 
 @ArgsType()
 class ClientsArgs extends PageArgs {
@@ -65,8 +72,8 @@ export function ageOn(dob: string, today: string): number {
 @Resolver(() => Client)
 export class ClientResolver {
   @Query(() => ClientConnection, { description: 'Clients visible to the active organization, oldest first.' })
-  clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext) {
-    return listClients(ctx, args);
+  clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return listClients(ctx, args, clientColumns(ctx.ds, info));
   }
 
   @Query(() => Client, {
@@ -82,6 +89,7 @@ export class ClientResolver {
     nullable: true,
     description: 'Last four digits of the SSN (HUD 3.02.1), for callers who may not read the full number.',
   })
+  @Extensions({ columns: ['ssn'] })
   ssnLast4(@Root() client: Client): string | null {
     return client.ssn && /[0-9]{4}$/.test(client.ssn) ? client.ssn.slice(-4) : null;
   }
@@ -90,6 +98,7 @@ export class ClientResolver {
     nullable: true,
     description: 'Age in years today, from HUD 3.03.1 Date of Birth.',
   })
+  @Extensions({ columns: ['dob'] })
   age(@Root() client: Client): number | null {
     return client.dob ? ageOn(client.dob, localToday()) : null;
   }
@@ -97,6 +106,7 @@ export class ClientResolver {
   @FieldResolver(() => Organization, {
     description: 'The Security Organization that owns the client record.',
   })
+  @Extensions({ columns: ['organization_id'] })
   organization(@Root() client: Client, @Ctx() ctx: RequestContext) {
     return ctx.loaders.organization.load(client.organizationId);
   }
@@ -104,13 +114,15 @@ export class ClientResolver {
   @FieldResolver(() => [Enrollment], {
     description: 'Enrollments of the client visible to you, newest first. Needs enrollment:read.',
   })
-  enrollments(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.enrollmentsByClient.load(client.id);
+  @Extensions({ columns: ['id'] })
+  enrollments(@Root() client: Client, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.enrollmentsByClient(enrollmentColumns(ctx.ds, info)).load(client.id);
   }
 
   @FieldResolver(() => RecordAccess, {
     description: 'What you may do with this client, and which of its fields are hidden from you.',
   })
+  @Extensions({ columns: ['organization_id'] })
   access(@Root() client: Client, @Ctx() ctx: RequestContext): RecordAccess {
     return recordAccess(readyAccess(ctx), 'Client', client.organizationId);
   }

@@ -1,7 +1,21 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Info,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ConnectionType, PageArgs, decodeCursor, pageSize, toConnection } from '../../graphql/connection';
 import type { RequestContext } from '../../graphql/context';
 import { LocalDate } from '../../graphql/scalars';
+import { columnsOf } from '../../graphql/selection';
 import { Client } from '../client/client.entity';
 import { DeleteInput } from '../client/client.inputs';
 import { Program } from '../program/program.entity';
@@ -27,6 +41,9 @@ import { Exit } from './exit.entity';
 
 export const ServiceConnection = ConnectionType(Service, 'Service', 'service');
 
+// The cursor is (dateProvided, id): read whatever the caller selects.
+const serviceColumns = columnsOf(Service, ['edges', 'node'], ['date_provided']);
+
 @Resolver(() => Enrollment)
 export class EnrollmentResolver {
   @Query(() => Enrollment, {
@@ -41,11 +58,13 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'The client (null if the client record itself is not visible to you, e.g. restrict intake).',
   })
+  @Extensions({ columns: ['client_id'] })
   client(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.client.load(e.clientId);
   }
 
   @FieldResolver(() => Program, { description: 'The program (HUD 2.02) the client is enrolled in.' })
+  @Extensions({ columns: ['program_id'] })
   program(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.program.load(e.programId);
   }
@@ -54,6 +73,7 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'HUD 3.11.1 Project Exit Date, once exited (and the exit is visible to you).',
   })
+  @Extensions({ columns: ['id'] })
   async exitDate(@Root() e: Enrollment, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await ctx.loaders.exitByEnrollment.load(e.id))?.exitDate ?? null;
   }
@@ -62,6 +82,7 @@ export class EnrollmentResolver {
     nullable: true,
     description: 'The exit record (HUD 3.11, 3.12), once exited.',
   })
+  @Extensions({ columns: ['id'] })
   exit(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.exitByEnrollment.load(e.id);
   }
@@ -69,10 +90,17 @@ export class EnrollmentResolver {
   @FieldResolver(() => ServiceConnection, {
     description: 'Services of this enrollment visible to you, newest first. Needs service:read.',
   })
-  async services(@Root() e: Enrollment, @Args() args: PageArgs, @Ctx() ctx: RequestContext) {
+  @Extensions({ columns: ['id'] })
+  async services(
+    @Root() e: Enrollment,
+    @Args() args: PageArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const first = pageSize(args.first);
     const after = decodeCursor(args.after, ['string', 'number']);
-    const rows = await ctx.loaders.servicePage.load({ enrollmentId: e.id, limit: first + 1, after });
+    const columns = serviceColumns(ctx.ds, info);
+    const rows = await ctx.loaders.servicePage.load({ enrollmentId: e.id, limit: first + 1, after, columns });
     return toConnection(
       rows,
       first,
@@ -84,6 +112,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => [CurrentLivingSituation], {
     description: 'Current living situation contacts (HUD 4.12) visible to you. Needs cls:read.',
   })
+  @Extensions({ columns: ['id'] })
   currentLivingSituations(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(CurrentLivingSituation).load(e.id);
   }
@@ -92,6 +121,7 @@ export class EnrollmentResolver {
     description:
       'Coordinated entry assessments (HUD 4.19) visible to you. Needs assessment:read; scores need assessment.score:read.',
   })
+  @Extensions({ columns: ['id'] })
   assessments(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(Assessment).load(e.id);
   }
@@ -99,6 +129,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => [CeEvent], {
     description: 'Coordinated entry events (HUD 4.20) visible to you. Needs ce.event:read.',
   })
+  @Extensions({ columns: ['id'] })
   ceEvents(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(CeEvent).load(e.id);
   }
@@ -107,6 +138,7 @@ export class EnrollmentResolver {
     description:
       'Health and domestic violence records (HUD 4.11, R7) visible to you; the answers need health:read.',
   })
+  @Extensions({ columns: ['id'] })
   healthAndDv(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(HealthAndDv).load(e.id);
   }
@@ -115,6 +147,7 @@ export class EnrollmentResolver {
     description:
       'Income, non-cash benefits and health insurance records (HUD 4.02-4.04) visible to you; amounts need health:read.',
   })
+  @Extensions({ columns: ['id'] })
   incomeBenefits(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(IncomeBenefits).load(e.id);
   }
@@ -122,6 +155,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => [Disabilities], {
     description: 'Disability records (HUD 4.05-4.10) visible to you; the answers need health:read.',
   })
+  @Extensions({ columns: ['id'] })
   disabilities(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(Disabilities).load(e.id);
   }
@@ -129,6 +163,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => [EmploymentEducation], {
     description: 'Employment and education records (HUD R4, R5, R6) visible to you.',
   })
+  @Extensions({ columns: ['id'] })
   employmentEducation(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(EmploymentEducation).load(e.id);
   }
@@ -136,6 +171,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => [YouthEducationStatus], {
     description: 'Youth education status records (HUD C3) visible to you.',
   })
+  @Extensions({ columns: ['id'] })
   youthEducationStatus(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childrenOf(YouthEducationStatus).load(e.id);
   }

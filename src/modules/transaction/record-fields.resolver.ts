@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
+import { Ctx, Extensions, FieldResolver, Resolver, Root, type ClassType } from 'type-graphql';
 import { recordAccess, RecordAccess } from '../../access/record-access';
 import type { RequestContext } from '../../graphql/context';
 import { readyAccess } from '../../graphql/context';
@@ -13,6 +13,7 @@ export function recordFieldsResolver<T extends OwnedRecord>(type: ClassType<T>, 
   @Resolver(() => type)
   class RecordFieldsResolver {
     @FieldResolver(() => Organization, { description: 'The Security Organization that owns this record.' })
+    @Extensions({ columns: ['organization_id'] })
     organization(@Root() record: T, @Ctx() ctx: RequestContext) {
       return ctx.loaders.organization.load(record.organizationId);
     }
@@ -20,6 +21,7 @@ export function recordFieldsResolver<T extends OwnedRecord>(type: ClassType<T>, 
     @FieldResolver(() => RecordAccess, {
       description: 'What you may do with this record, and which of its fields are hidden from you.',
     })
+    @Extensions({ columns: ['organization_id'] })
     access(@Root() record: T, @Ctx() ctx: RequestContext): RecordAccess {
       return recordAccess(readyAccess(ctx), typeName, record.organizationId);
     }
