@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AccessContext } from '../../src/access/access-context';
 import { AccessRole } from '../../src/access/access-role';
 import { ALL_CAPABILITIES } from '../../src/access/capabilities';
+import { checkClientReach } from '../../src/access/reach';
 import { hudCsvExport, type HudExportRequest } from '../../src/modules/hud-csv/export';
 import { IMPORTED_FILES, importHudCsv } from '../../src/modules/hud-csv/import';
 import { zipStream } from '../../src/modules/hud-csv/zip-writer';
@@ -192,6 +193,12 @@ test('each imported record is the one its row describes, under the records its r
       if (c.parent) expect(Number(record!.p)).toBe(mapped.get(`${c.parent.file}|${row[at(c.parent.id)]}`));
     }
   }
+});
+
+test('every imported client has the reach its records give it, and each reach set counts its clients', async () => {
+  const [{ n }] = await target.ds.query('SELECT COUNT(*) AS n FROM client_reach');
+  expect(Number(n)).toBe(csvOf(first, 'Client.csv').rows.length);
+  expect(await checkClientReach(target.ds.manager)).toEqual([]);
 });
 
 test("a batch's new records are written by one INSERT per table, and their mappings by one more", () => {
