@@ -101,13 +101,16 @@ export async function refreshClientReach(db: SqlRunner, clientIds: readonly numb
   const add = (set: number | null | undefined, n: number) => {
     if (set !== null && set !== undefined) delta.set(set, (delta.get(set) ?? 0) + n);
   };
+  // Clients without a reach row yet (new ones: many at once in a HUD CSV import) get theirs in one
+  // INSERT per 1,000, after the loop, in id order.
+  const inserts: Array<[number, number | null]> = [];
   for (const id of ids) {
     const fp = wanted.get(id);
     const after = fp ? (setIds.get(fp) as number) : null;
     const had = before.get(id);
     if (!before.has(id)) {
-      if (facts.has(id))
-        await db.query(`INSERT INTO client_reach (client_id, reach_set_id) VALUES (?, ?)`, [id, after]);
+      if (!facts.has(id)) continue;
+      inserts.push([id, after]);
     } else if (!facts.has(id)) {
       // The client row is gone (a hard delete outside the API): forget it.
       await db.query(`DELETE FROM client_reach WHERE client_id = ?`, [id]);
@@ -116,6 +119,13 @@ export async function refreshClientReach(db: SqlRunner, clientIds: readonly numb
     } else continue;
     add(had, -1);
     add(after, 1);
+  }
+  for (let i = 0; i < inserts.length; i += 1000) {
+    const part = inserts.slice(i, i + 1000);
+    await db.query(
+      `INSERT INTO client_reach (client_id, reach_set_id) VALUES ${part.map(() => '(?, ?)').join(', ')}`,
+      part.flat(),
+    );
   }
   const changes = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => a - b);
   if (changes.length === 0) return;

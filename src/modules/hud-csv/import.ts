@@ -62,6 +62,11 @@ import { RACE_COLUMNS, V1 } from './row-mappers';
 /** Default bound on the uncompressed size the entries of one archive may declare: 2 GB. */
 export const MAX_UNCOMPRESSED_BYTES = 2_000_000_000;
 const BATCH = 500;
+/**
+ * Bound on the values bound in one multi-row INSERT (rows x the entity's columns): far below
+ * SQLite's 32,766 variables and small enough for MariaDB's max_allowed_packet.
+ */
+const PARAMETERS_PER_INSERT = 10_000;
 
 export class HudImportError extends Error {}
 
@@ -590,15 +595,41 @@ class Mapper {
     return new Map(rows.map((r) => [r.hudId, r]));
   }
 
-  async remember(file: string, hudId: string, waypointId: number, hudDateUpdated: string): Promise<void> {
+  /** Records which Waypoint records rows of one file became, in one statement. */
+  async remember(
+    file: string,
+    rows: Array<{ hudId: string; waypointId: number; hudDateUpdated: string }>,
+  ): Promise<void> {
+    if (!rows.length) return;
     await this.m
       .getRepository(HudImportMapping)
-      .insert({ source: this.source, hudFile: file, hudId, waypointId, hudDateUpdated });
+      .insert(rows.map((r) => ({ source: this.source, hudFile: file, ...r })));
   }
 
   async touch(mapping: HudImportMapping, hudDateUpdated: string): Promise<void> {
     await this.m.getRepository(HudImportMapping).update({ id: mapping.id }, { hudDateUpdated });
   }
+}
+
+/**
+ * Whether one INSERT of many rows tells each row's id for certain: MariaDB returns them
+ * (INSERT ... RETURNING, which TypeORM uses from 10.5), and SQLite has one writer, so the rows of
+ * a statement get consecutive ids. MySQL returns the first id only, and its interleaved
+ * auto-increment (lock mode 2, its default) does not promise the rest are consecutive: there each
+ * new row is an INSERT of its own.
+ */
+function idsOfManyRows(m: EntityManager): boolean {
+  return (
+    m.connection.driver.isReturningSqlSupported('insert') || m.connection.options.type === 'better-sqlite3'
+  );
+}
+
+/** One row of a batch for `upsertBatch`: its HUD id, its mapping if imported before, its record's values. */
+interface Incoming {
+  hudId: string;
+  row: Row;
+  mapping: HudImportMapping | undefined;
+  values: ObjectLiteral;
 }
 
 const stamp = (row: Row) => ({
@@ -653,32 +684,70 @@ async function write(
   const count = (file: string) => (result.written[file] ??= { created: 0, updated: 0, unchanged: 0 });
   const touchedClients = new Set<number>();
 
+  /**
+   * Writes the rows of one batch of a file: a row no mapping knows becomes a new record, inserted
+   * with the batch's other new rows in multi-row INSERTs (`PARAMETERS_PER_INSERT`), and the
+   * mappings of those rows are inserted in one statement; a mapped row with a newer DateUpdated
+   * updates its record (one by one: a re-import changes few). Returns each row's Waypoint id, in
+   * order. Per row, this used to be two statements, whose round trips and TypeORM's query building
+   * were most of an import's time.
+   */
+  async function upsertBatch(
+    file: string,
+    entity: EntityTarget<ObjectLiteral>,
+    items: Incoming[],
+  ): Promise<number[]> {
+    const c = count(file);
+    const repo = m.getRepository(entity);
+    const ids: number[] = new Array<number>(items.length);
+    const fresh: number[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const { row, mapping, values } = items[i];
+      if (!mapping) {
+        fresh.push(i);
+        continue;
+      }
+      const updated = row.DateUpdated ?? '';
+      if (updated > mapping.hudDateUpdated) {
+        await repo.update({ id: mapping.waypointId }, { ...values, ...stamp(row) });
+        await map.touch(mapping, updated);
+        c.updated++;
+      } else c.unchanged++;
+      ids[i] = mapping.waypointId;
+    }
+    // TypeORM binds every column of the entity for each row (DEFAULT or NULL for the missing ones).
+    const perInsert = idsOfManyRows(m)
+      ? Math.max(1, Math.floor(PARAMETERS_PER_INSERT / repo.metadata.columns.length))
+      : 1;
+    for (let from = 0; from < fresh.length; from += perInsert) {
+      const part = fresh.slice(from, from + perInsert);
+      // One statement; TypeORM reads the ids back in row order (see idsOfManyRows).
+      const { identifiers } = await repo.insert(
+        part.map((i) => ({ ...items[i].values, ...stamp(items[i].row) })),
+      );
+      part.forEach((i, k) => (ids[i] = Number(identifiers[k].id)));
+    }
+    await map.remember(
+      file,
+      fresh.map((i) => ({
+        hudId: items[i].hudId,
+        waypointId: ids[i],
+        hudDateUpdated: items[i].row.DateUpdated ?? '',
+      })),
+    );
+    c.created += fresh.length;
+    return ids;
+  }
+
   /** Insert or (newer DateUpdated) update one record; the mapping decides which. */
-  async function upsert(
+  const upsert = async (
     file: string,
     entity: EntityTarget<ObjectLiteral>,
     hudId: string,
     row: Row,
     mapping: HudImportMapping | undefined,
     values: ObjectLiteral,
-  ): Promise<number> {
-    const c = count(file);
-    const repo = m.getRepository(entity);
-    const updated = row.DateUpdated ?? '';
-    if (mapping) {
-      if (updated > mapping.hudDateUpdated) {
-        await repo.update({ id: mapping.waypointId }, { ...values, ...stamp(row) });
-        await map.touch(mapping, updated);
-        c.updated++;
-      } else c.unchanged++;
-      return mapping.waypointId;
-    }
-    const { identifiers } = await repo.insert({ ...values, ...stamp(row) });
-    const id = Number(identifiers[0].id);
-    await map.remember(file, hudId, id, updated);
-    c.created++;
-    return id;
-  }
+  ): Promise<number> => (await upsertBatch(file, entity, [{ hudId, row, mapping, values }]))[0];
 
   // Organizations: by mapping, else by name or code, else created.
   const orgs = new Map<string, { id: number; vsp: boolean; restriction: Restriction }>();
@@ -692,7 +761,9 @@ async function write(
           ? await m.getRepository(Organization).findOneBy({ code: row.OrganizationCommonName })
           : null);
       if (org) {
-        await map.remember('Organization.csv', row.OrganizationID, org.id, row.DateUpdated ?? '');
+        await map.remember('Organization.csv', [
+          { hudId: row.OrganizationID, waypointId: org.id, hudDateUpdated: row.DateUpdated ?? '' },
+        ]);
         count('Organization.csv').unchanged++;
       } else {
         let code = row.OrganizationCommonName?.length === 3 ? row.OrganizationCommonName.toUpperCase() : '';
@@ -759,14 +830,22 @@ async function write(
         plan.file,
         batch.map((b) => b.row[plan.idColumn]),
       );
-      for (const { row } of batch)
-        await upsert(plan.file, plan.entity, row[plan.idColumn], row, known.get(row[plan.idColumn]), {
-          ...fieldsOf(row, plan.cols),
-          programId: projects.get(row.ProjectID)!.id,
-          ...(plan.file === 'Affiliation.csv' ? { resProgramId: projects.get(row.ResProjectID)!.id } : {}),
-          updatedById: userId,
-          dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
-        });
+      await upsertBatch(
+        plan.file,
+        plan.entity,
+        batch.map(({ row }) => ({
+          hudId: row[plan.idColumn],
+          row,
+          mapping: known.get(row[plan.idColumn]),
+          values: {
+            ...fieldsOf(row, plan.cols),
+            programId: projects.get(row.ProjectID)!.id,
+            ...(plan.file === 'Affiliation.csv' ? { resProgramId: projects.get(row.ResProjectID)!.id } : {}),
+            updatedById: userId,
+            dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+          },
+        })),
+      );
     }
   }
 
@@ -783,20 +862,29 @@ async function write(
       'Client.csv',
       batch.map((b) => b.row.PersonalID),
     );
-    for (const { row } of batch) {
-      const first = firstProject.get(row.PersonalID);
-      const owner =
-        forced ?? (first ? projects.get(first.project)?.owner : undefined) ?? [...orgs.values()][0];
-      const id = await upsert('Client.csv', Client, row.PersonalID, row, known.get(row.PersonalID), {
-        ...fieldsOf(row, CLIENT_COLUMNS),
-        raceEthnicity: raceOf(row),
-        organizationId: owner.id,
-        restrictIntake: owner.vsp,
-        createdById: userId,
-        updatedById: userId,
-      });
-      touchedClients.add(id);
-    }
+    const ids = await upsertBatch(
+      'Client.csv',
+      Client,
+      batch.map(({ row }) => {
+        const first = firstProject.get(row.PersonalID);
+        const owner =
+          forced ?? (first ? projects.get(first.project)?.owner : undefined) ?? [...orgs.values()][0];
+        return {
+          hudId: row.PersonalID,
+          row,
+          mapping: known.get(row.PersonalID),
+          values: {
+            ...fieldsOf(row, CLIENT_COLUMNS),
+            raceEthnicity: raceOf(row),
+            organizationId: owner.id,
+            restrictIntake: owner.vsp,
+            createdById: userId,
+            updatedById: userId,
+          },
+        };
+      }),
+    );
+    for (const id of ids) touchedClients.add(id);
     options.onRows?.(
       'Client.csv',
       count('Client.csv').created + count('Client.csv').updated + count('Client.csv').unchanged,
@@ -813,21 +901,30 @@ async function write(
       'Client.csv',
       batch.map((b) => b.row.PersonalID),
     );
-    for (const { row } of batch) {
-      const project = projects.get(row.ProjectID)!;
-      const clientId = clients.get(row.PersonalID)!.waypointId;
-      await upsert('Enrollment.csv', Enrollment, row.EnrollmentID, row, known.get(row.EnrollmentID), {
-        ...fieldsOf(row, ENROLLMENT_COLUMNS),
-        programId: project.id,
-        clientId,
-        organizationId: project.owner.id,
-        restriction: project.owner.restriction,
-        createdById: userId,
-        updatedById: userId,
-        dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
-      });
-      touchedClients.add(clientId);
-    }
+    await upsertBatch(
+      'Enrollment.csv',
+      Enrollment,
+      batch.map(({ row }) => {
+        const project = projects.get(row.ProjectID)!;
+        const clientId = clients.get(row.PersonalID)!.waypointId;
+        touchedClients.add(clientId);
+        return {
+          hudId: row.EnrollmentID,
+          row,
+          mapping: known.get(row.EnrollmentID),
+          values: {
+            ...fieldsOf(row, ENROLLMENT_COLUMNS),
+            programId: project.id,
+            clientId,
+            organizationId: project.owner.id,
+            restriction: project.owner.restriction,
+            createdById: userId,
+            updatedById: userId,
+            dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+          },
+        };
+      }),
+    );
   }
 
   for (const plan of CHILD_FILES) {
@@ -849,20 +946,29 @@ async function write(
             .getMany()
         : [];
       const byId = new Map(parents.map((e) => [e.id, e]));
-      for (const { row } of batch) {
-        const enrollment = byId.get(enrollments.get(row.EnrollmentID)!.waypointId)!;
-        await upsert(plan.file, plan.entity, row[plan.idColumn], row, known.get(row[plan.idColumn]), {
-          ...fieldsOf(row, plan.cols),
-          ...plan.extra,
-          enrollmentId: enrollment.id,
-          clientId: enrollment.clientId,
-          organizationId: enrollment.organizationId,
-          restriction: enrollment.restriction,
-          createdById: userId,
-          updatedById: userId,
-          dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
-        });
-      }
+      await upsertBatch(
+        plan.file,
+        plan.entity,
+        batch.map(({ row }) => {
+          const enrollment = byId.get(enrollments.get(row.EnrollmentID)!.waypointId)!;
+          return {
+            hudId: row[plan.idColumn],
+            row,
+            mapping: known.get(row[plan.idColumn]),
+            values: {
+              ...fieldsOf(row, plan.cols),
+              ...plan.extra,
+              enrollmentId: enrollment.id,
+              clientId: enrollment.clientId,
+              organizationId: enrollment.organizationId,
+              restriction: enrollment.restriction,
+              createdById: userId,
+              updatedById: userId,
+              dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+            },
+          };
+        }),
+      );
     }
   }
 
