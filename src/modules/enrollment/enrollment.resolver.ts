@@ -66,7 +66,7 @@ export class EnrollmentResolver {
   @FieldResolver(() => Program, { description: 'The program (HUD 2.02) the client is enrolled in.' })
   @Extensions({ columns: ['program_id'] })
   program(@Root() e: Enrollment, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.program.load(e.programId);
+    return ctx.loaders.programOf(e.programId);
   }
 
   @FieldResolver(() => LocalDate, {
