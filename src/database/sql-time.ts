@@ -6,6 +6,11 @@ export function sqlTimestamp(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** The Date of a UTC `YYYY-MM-DD HH:MM:SS[.SSS]` text (`sqlTimestamp`'s form, and HUD CSV's). */
+export function fromSqlTimestamp(text: string): Date {
+  return new Date(`${text.replace(' ', 'T')}Z`);
+}
+
 /** Today's date, `YYYY-MM-DD`, in the server's time zone (set TZ to the CoC's zone). */
 export function localToday(now: Date = new Date()): string {
   const y = now.getFullYear();

@@ -20,7 +20,7 @@ import { readyAccess } from '../../graphql/context';
 import { badInput } from '../../graphql/errors';
 import { requiredText } from '../../graphql/validate';
 import { writeTransaction } from '../../database/transactions';
-import { localToday } from '../../database/sql-time';
+import { fromSqlTimestamp, localToday } from '../../database/sql-time';
 import { PrioritizationStatus, ProjectType } from '../../hud';
 import { recordChange } from '../audit/audit.service';
 import { ageOn } from '../client/client.resolver';
@@ -354,8 +354,7 @@ export async function entryHistory(ctx: RequestContext, entryId: number): Promis
     toStatus: r.to_status,
     reason: r.reason,
     changedBy: r.username,
-    changedAt:
-      r.changed_at instanceof Date ? r.changed_at : new Date(`${String(r.changed_at).replace(' ', 'T')}Z`),
+    changedAt: r.changed_at instanceof Date ? r.changed_at : fromSqlTimestamp(String(r.changed_at)),
   }));
 }
 

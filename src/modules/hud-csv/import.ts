@@ -58,6 +58,7 @@ import { readCsv } from './csv-reader';
 import { HudCsvValidator, VALIDATION_ORDER, type ValidationReport } from './csv-validator';
 import { HudImportMapping } from './import-mapping.entity';
 import { RACE_COLUMNS, V1 } from './row-mappers';
+import { fromSqlTimestamp } from '../../database/sql-time';
 
 /** Default bound on the uncompressed size the entries of one archive may declare: 2 GB. */
 export const MAX_UNCOMPRESSED_BYTES = 2_000_000_000;
@@ -633,8 +634,8 @@ interface Incoming {
 }
 
 const stamp = (row: Row) => ({
-  createdAt: row.DateCreated ? new Date(`${row.DateCreated.replace(' ', 'T')}Z`) : undefined,
-  updatedAt: row.DateUpdated ? new Date(`${row.DateUpdated.replace(' ', 'T')}Z`) : undefined,
+  createdAt: row.DateCreated ? fromSqlTimestamp(row.DateCreated) : undefined,
+  updatedAt: row.DateUpdated ? fromSqlTimestamp(row.DateUpdated) : undefined,
 });
 
 /**
@@ -842,7 +843,7 @@ async function write(
             programId: projects.get(row.ProjectID)!.id,
             ...(plan.file === 'Affiliation.csv' ? { resProgramId: projects.get(row.ResProjectID)!.id } : {}),
             updatedById: userId,
-            dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+            dateDeleted: row.DateDeleted ? fromSqlTimestamp(row.DateDeleted) : null,
           },
         })),
       );
@@ -920,7 +921,7 @@ async function write(
             restriction: project.owner.restriction,
             createdById: userId,
             updatedById: userId,
-            dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+            dateDeleted: row.DateDeleted ? fromSqlTimestamp(row.DateDeleted) : null,
           },
         };
       }),
@@ -964,7 +965,7 @@ async function write(
               restriction: enrollment.restriction,
               createdById: userId,
               updatedById: userId,
-              dateDeleted: row.DateDeleted ? new Date(`${row.DateDeleted.replace(' ', 'T')}Z`) : null,
+              dateDeleted: row.DateDeleted ? fromSqlTimestamp(row.DateDeleted) : null,
             },
           };
         }),

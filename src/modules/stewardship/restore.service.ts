@@ -15,6 +15,7 @@ import { appError, badInput } from '../../graphql/errors';
 import { requiredId } from '../../graphql/validate';
 import { recordChange } from '../audit/audit.service';
 import { refreshMatchKeys } from './match-keys';
+import { fromSqlTimestamp } from '../../database/sql-time';
 
 export interface DeletedRecordValue {
   recordType: string;
@@ -35,7 +36,7 @@ function restorableType(key: string): RecordType {
   return type;
 }
 
-const asDate = (v: unknown): Date => (v instanceof Date ? v : new Date(`${String(v).replace(' ', 'T')}Z`));
+const asDate = (v: unknown): Date => (v instanceof Date ? v : fromSqlTimestamp(String(v)));
 
 /** The active organization's deleted records of one type, newest id last, keyset-paged by id. */
 export async function deletedRecords(
